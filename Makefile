@@ -1,0 +1,52 @@
+# Kniewijs. `make run` and `make test` work from a clean clone with Python 3.11.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format bench messages install install-test demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+messages: $(VENV)/.installed
+	$(BIN)/python scripts/compile_messages.py
+
+run: install messages
+	$(BIN)/kniewijs migrate --noinput
+	$(BIN)/kniewijs demo
+	@echo ""
+	@echo "  Kniewijs draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
+	@echo ""
+	$(BIN)/kniewijs runserver --noreload $(HOST):$(PORT)
+
+test: install-test messages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy
+
+format: install-test
+	$(BIN)/ruff format src tests bench scripts
+	$(BIN)/ruff check --fix src tests bench scripts
+
+bench: install-test
+	@echo "No benchmarks yet: they arrive with the training log (see docs/benchmarks.md)."
+
+clean:
+	rm -rf $(VENV) var test-artifacts

@@ -1,0 +1,3 @@
+from kniewijs.cli import main
+
+main()

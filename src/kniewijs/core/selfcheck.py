@@ -1,0 +1,116 @@
+"""The knee self-check: answers in, urgency level with reasons, ranked causes, a hint and a plan out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .answers import Answers, parse_answers
+from .causes import CauseScore, rank_causes
+from .conditions import ConditionHint, condition_hint
+from .content.knowledge import ACTION_BY_KEY, CROSS_TRAINING, DISCLAIMER, EVIDENCE_BY_KEY, EXERCISE_BY_KEY
+from .levels import Level
+from .plan import Plan, PlanSection, build_plan
+from .sources import SOURCES
+from .text import Language, normalise_language
+from .triage import Reason, triage
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    answers: Answers
+    level: Level
+    reasons: tuple[Reason, ...]
+    causes: tuple[CauseScore, ...]
+    hint: ConditionHint | None
+    plan: Plan
+
+
+def evaluate(answers: Answers) -> Result:
+    level, reasons = triage(answers)
+    causes = rank_causes(answers)
+    hint = condition_hint(answers, acute_or_red_flag=level >= Level.URGENT)
+    plan = build_plan(answers, level, causes, hint)
+    return Result(answers, level, tuple(reasons), tuple(causes), hint, plan)
+
+
+def evaluate_raw(raw: Mapping[str, Any]) -> Result:
+    """Validate and evaluate; raises answers.InvalidAnswers naming every bad field."""
+    return evaluate(parse_answers(raw))
+
+
+_CROSS_TRAINING = {key: (name, why) for key, name, why in CROSS_TRAINING}
+
+
+def _section_dict(section: PlanSection, lang: Language) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "key": section.key,
+        "title": section.title.get(lang),
+        "items": [t.get(lang) for t in section.items],
+    }
+    if section.action:
+        out["protocol"] = [t.get(lang) for t in ACTION_BY_KEY[section.action].protocol]
+    if section.exercises:
+        if section.key == "cross_training":
+            out["activities"] = [
+                {"key": k, "name": _CROSS_TRAINING[k][0].get(lang), "why": _CROSS_TRAINING[k][1].get(lang)}
+                for k in section.exercises
+            ]
+        else:
+            out["exercises"] = [
+                {
+                    "key": k,
+                    "name": EXERCISE_BY_KEY[k].name.get(lang),
+                    "dose": EXERCISE_BY_KEY[k].dose.get(lang),
+                }
+                for k in section.exercises
+            ]
+    if section.evidence:
+        out["evidence"] = [
+            {
+                "key": k,
+                "text": EVIDENCE_BY_KEY[k].evidence_says.get(lang),
+                "sources": [SOURCES[s].citation for s in EVIDENCE_BY_KEY[k].sources],
+            }
+            for k in section.evidence
+        ]
+    return out
+
+
+def result_to_dict(result: Result, lang: str | None = "nl") -> dict[str, Any]:
+    """The result in the form of shared/contracts/selfcheck-result.md."""
+    language = normalise_language(lang)
+    plan = result.plan
+    return {
+        "level": result.level.code,
+        "level_title": result.level.title.get(language),
+        "advice": result.level.action.get(language),
+        "reasons": [
+            {
+                "code": r.code,
+                "level": r.level.code,
+                "text": r.text.get(language),
+                "source": SOURCES[r.source].citation,
+            }
+            for r in result.reasons
+        ],
+        "causes": [
+            {"cause": c.cause, "score": c.score, "because": [b.get(language) for b in c.because]}
+            for c in result.causes
+        ],
+        "condition_hint": result.hint.code if result.hint else None,
+        "condition_hint_text": result.hint.text.get(language) if result.hint else None,
+        "plan": {
+            "headline": plan.headline.get(language),
+            "severity": plan.severity,
+            "rest_days": list(plan.rest_days) if plan.rest_days else None,
+            "sections": [_section_dict(s, language) for s in plan.sections],
+            "escalate_when": [
+                {"when": e.when.get(language), "level": e.level.code, "source": SOURCES[e.source].citation}
+                for e in plan.escalate_when
+            ],
+        },
+        "disclaimer": DISCLAIMER.get(language),
+        "language": language,
+    }

@@ -1,0 +1,126 @@
+"""The sources every rule names. One entry per source; rules refer to them by key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import T, Text
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    key: str
+    citation: str
+    note: Text
+
+
+SOURCES: dict[str, Source] = {
+    s.key: s
+    for s in (
+        Source(
+            "seed",
+            "Fysio Barendrecht, 'Pijn in knie na hardlopen?' (clinic information page)",
+            T("De voorlichtingspagina van de fysiotherapiepraktijk.", "The clinic's information page."),
+        ),
+        Source(
+            "ottawa",
+            "Ottawa knee rule; Bachmann et al. 2004, Ann Intern Med 140:121",
+            T(
+                "Beslisregel voor een foto na een knieblessure.",
+                "Decision rule for an X-ray after a knee injury.",
+            ),
+        ),
+        Source(
+            "bsr_hot_joint",
+            "BSR/BOA guideline on the hot swollen joint; Coakley et al. 2006",
+            T("Richtlijn voor een warm, gezwollen gewricht.", "Guideline for a hot, swollen joint."),
+        ),
+        Source(
+            "wells_dvt",
+            "Wells score for deep vein thrombosis",
+            T("Inschatting van de kans op trombose.", "Estimate of the chance of a deep vein thrombosis."),
+        ),
+        Source(
+            "nhg_m66",
+            "NHG-Standaard Traumatische knieklachten (M66), 2020",
+            T(
+                "Richtlijn van huisartsen voor knieklachten na een ongeval.",
+                "Dutch GP guideline for knee injuries.",
+            ),
+        ),
+        Source(
+            "nts",
+            "Nederlandse Triage Standaard (NTS), urgency levels U0-U5",
+            T("De Nederlandse triagestandaard voor spoed.", "The Dutch triage standard for urgency."),
+        ),
+        Source(
+            "silbernagel_2007",
+            "Silbernagel et al. 2007, pain-monitoring model, Am J Sports Med 35:897",
+            T("Model om training op pijn af te stemmen.", "Model for guiding training by pain."),
+        ),
+        Source(
+            "frandsen_2025",
+            "Frandsen et al. 2025, single-run spikes, BJSM 59:1203",
+            T(
+                "Onderzoek bij 5.205 hardlopers naar te lange losse trainingen.",
+                "Study of single-run spikes in 5,205 runners.",
+            ),
+        ),
+        Source(
+            "buist_2008",
+            "Buist et al. 2008, GRONORUN trial of the 10% rule, Am J Sports Med 36:33",
+            T("Proef waarin de 10%-regel werd getest.", "Trial that tested the 10% rule."),
+        ),
+        Source(
+            "crossley_2016",
+            "Crossley et al. 2016, patellofemoral pain consensus, BJSM 50:839",
+            T(
+                "Internationale consensus over pijn rond de knieschijf.",
+                "International consensus on patellofemoral pain.",
+            ),
+        ),
+        Source(
+            "heiderscheit_2011",
+            "Heiderscheit et al. 2011, step rate and joint loading, Med Sci Sports Exerc 43:296",
+            T(
+                "Onderzoek naar pasfrequentie en belasting van de knie.",
+                "Study of step rate and knee loading.",
+            ),
+        ),
+        Source(
+            "lauersen_2014",
+            "Lauersen et al. 2014, exercise to prevent sports injuries, BJSM 48:871",
+            T(
+                "Overzicht van oefenprogramma's tegen blessures.",
+                "Review of exercise programmes against injury.",
+            ),
+        ),
+        Source(
+            "malisoux_2015",
+            "Malisoux et al. 2015, parallel use of running shoes, Scand J Med Sci Sports 25:110",
+            T("Onderzoek naar afwisselen van hardloopschoenen.", "Study of rotating running shoes."),
+        ),
+        Source(
+            "peace_love_2020",
+            "Dubois & Esculier 2020, PEACE & LOVE, BJSM 54:72",
+            T("Advies voor de eerste dagen na een blessure.", "Advice for the first days after an injury."),
+        ),
+        Source(
+            "nielsen_2014",
+            "Nielsen et al. 2014, weekly progression and injury, JOSPT 44:739",
+            T("Onderzoek naar weekopbouw en blessures.", "Study of weekly progression and injury."),
+        ),
+        Source(
+            "van_gent_2007",
+            "van Gent et al. 2007, incidence of running injuries, BJSM 41:469",
+            T(
+                "Overzicht van hoe vaak hardloopblessures voorkomen.",
+                "Review of how often running injuries occur.",
+            ),
+        ),
+    )
+}
+
+
+def citation(key: str) -> str:
+    return SOURCES[key].citation

@@ -1,0 +1,1 @@
+"""File readers (FIT, GPX, TCX, CSV, export zips) returning core dataclasses. No Django import."""

@@ -1,0 +1,76 @@
+"""Turns a core Result into what the result page and the PDF show: content looked up once, here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kniewijs.core.content.knowledge import (
+    ACTION_BY_KEY,
+    CAUSE_BY_KEY,
+    CROSS_TRAINING,
+    EVIDENCE_BY_KEY,
+    EXERCISE_BY_KEY,
+)
+from kniewijs.core.content.model import Action, Cause, EvidenceNote, Exercise
+from kniewijs.core.plan import PlanSection
+from kniewijs.core.selfcheck import Result
+from kniewijs.core.sources import SOURCES
+from kniewijs.core.text import Text
+
+_ACTIVITIES = {key: (name, why) for key, name, why in CROSS_TRAINING}
+
+
+@dataclass(frozen=True)
+class SectionView:
+    section: PlanSection
+    action: Action | None
+    exercises: list[Exercise]
+    activities: list[tuple[Text, Text]]
+    evidence: list[EvidenceNote]
+
+
+@dataclass(frozen=True)
+class CauseView:
+    content: Cause
+    score: float
+    because: list[Text]
+    width: int  # bar width in percent of the top score
+
+
+def evidence_sources(note: EvidenceNote) -> list[str]:
+    return [SOURCES[key].citation for key in note.sources]
+
+
+def present(result: Result) -> dict[str, Any]:
+    top = max((c.score for c in result.causes), default=0) or 1
+    causes = [
+        CauseView(CAUSE_BY_KEY[c.cause], c.score, list(c.because), round(100 * c.score / top))
+        for c in result.causes
+    ]
+    sections = []
+    for s in result.plan.sections:
+        is_activity = s.key == "cross_training"
+        sections.append(
+            SectionView(
+                section=s,
+                action=ACTION_BY_KEY[s.action] if s.action else None,
+                exercises=[] if is_activity else [EXERCISE_BY_KEY[k] for k in s.exercises],
+                activities=[_ACTIVITIES[k] for k in s.exercises] if is_activity else [],
+                evidence=[EVIDENCE_BY_KEY[k] for k in s.evidence],
+            )
+        )
+    return {
+        "result": result,
+        "level": result.level,
+        "level_code": result.level.code,
+        "is_alarm": result.level.code in ("emergency", "urgent"),
+        "reasons": [(r, SOURCES[r.source].citation) for r in result.reasons],
+        "likely_causes": [c for c in causes if c.score > 0],
+        "other_causes": [c for c in causes if c.score == 0],
+        "hint": result.hint,
+        "hint_source": SOURCES[result.hint.source].citation if result.hint else None,
+        "plan": result.plan,
+        "sections": sections,
+        "escalations": [(e, SOURCES[e.source].citation) for e in result.plan.escalate_when],
+    }

@@ -1,0 +1,25 @@
+"""`kniewijs demo`: prepare the demo content that `make run` shows. Safe to run again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.urls import reverse
+
+from kniewijs.selfcheck.examples import EXAMPLES
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent) and list what there is to see."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        base = options["base_url"].rstrip("/")
+        self.stdout.write("Demo:")
+        self.stdout.write(f"  Kennis over kniepijn:  {base}{reverse('pages:knowledge')}")
+        self.stdout.write(f"  Kniecheck:             {base}{reverse('selfcheck:start')}")
+        for slug, (title, _answers) in EXAMPLES.items():
+            self.stdout.write(f"  Voorbeeld ({title.nl}): {base}{reverse('selfcheck:example', args=[slug])}")

@@ -1,0 +1,30 @@
+"""Template helpers that show core content in the active language."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import get_language
+
+from kniewijs.core.text import Text, format_number, normalise_language
+
+register = template.Library()
+
+
+def active_language() -> str:
+    return normalise_language(get_language())
+
+
+@register.filter
+def tr(value: object) -> object:
+    """{{ text|tr }}: a core Text in the language of the request; anything else unchanged."""
+    if isinstance(value, Text):
+        return value.get(active_language())
+    return value
+
+
+@register.filter
+def number(value: object) -> object:
+    """{{ 12.5|number }} gives 12,5 in Dutch."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value, normalise_language(get_language()))
+    return value

@@ -1,0 +1,179 @@
+"""The self-check wizard through Django's test client, in Dutch and in English."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+QUESTIONS = reverse("selfcheck:questions")
+
+QUIET_SCREENS = [
+    ("about", {"age": "34", "injury": "no"}),
+    ("signs", {"swelling": "none"}),
+    (
+        "pain",
+        {
+            "weeks": "3",
+            "pain_now": "1",
+            "pain_running": "3",
+            "pain_next_morning": "0",
+            "improving_with_rest": "yes",
+        },
+    ),
+    ("where", {"location": "kneecap", "worse_with": ["stairs", "squatting"]}),
+    (
+        "training",
+        {
+            "weekly_km_now": "30",
+            "weekly_km_4_weeks_ago": "18",
+            "longest_run_km_30d": "10",
+            "last_long_run_km": "15",
+        },
+    ),
+    (
+        "recovery",
+        {
+            "sleep_hours": "6,5",
+            "shoe_km": "750",
+            "strength_sessions_per_week": "0",
+            "deep_squat_heels_down": "no",
+        },
+    ),
+]
+
+
+def walk(client, screens, prefix=""):
+    """Post each screen with the state the previous response carried; return the last response."""
+    state = ""
+    response = client.get(prefix + QUESTIONS)
+    for step, data in screens:
+        assert f'name="step" value="{step}"' in response.content.decode(), step
+        response = client.post(prefix + QUESTIONS, {"state": state, "step": step, "nav": "next", **data})
+        assert response.status_code == 200
+        state = response.context.get("state_json", state)
+    return response
+
+
+def test_the_start_page_explains_and_offers_one_start_button(client):
+    html = client.get(reverse("selfcheck:start")).content.decode()
+    assert 'lang="nl"' in html and "Start de kniecheck" in html
+    assert html.count('class="button"') == 1
+
+
+def test_a_runner_without_red_flags_reaches_a_physio_result_with_plan_in_dutch(client):
+    response = walk(client, QUIET_SCREENS)
+    html = response.content.decode()
+    assert response.context["level_code"] == "physio"
+    assert "Laat uw knie nakijken door een fysiotherapeut" in html
+    assert "Patellofemorale pijn" in html
+    assert "Uw plan" in html and "Krachtoefeningen" in html
+    assert 'role="alert"' not in html
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_the_same_walk_in_english(client):
+    response = walk(client, QUIET_SCREENS, prefix="/en")
+    html = response.content.decode()
+    assert 'lang="en"' in html and "Have a physiotherapist check your knee" in html and "Your plan" in html
+
+
+def test_a_pop_with_loss_of_function_stops_the_check_with_a_112_banner(client):
+    screens = [
+        ("about", {"age": "29", "injury": "yes"}),
+        (
+            "injury",
+            {
+                "pop": "yes",
+                "sudden_severe_pain": "yes",
+                "lost_function": "yes",
+                "can_take_4_steps": "no",
+                "can_bend_90": "no",
+                "deformity": "no",
+            },
+        ),
+    ]
+    html = walk(client, screens).content.decode()
+    assert 'role="alert"' in html and 'href="tel:112"' in html and "Bel nu 112" in html
+
+
+def test_a_hot_swollen_knee_gets_the_same_day_banner_after_the_pain_screen(client):
+    screens = [
+        ("about", {"age": "50", "injury": "no"}),
+        ("signs", {"swelling": "slow", "warm": "on", "red": "on"}),
+        (
+            "pain",
+            {
+                "weeks": "0,3",
+                "pain_now": "5",
+                "pain_running": "5",
+                "pain_next_morning": "5",
+                "improving_with_rest": "no",
+            },
+        ),
+    ]
+    response = walk(client, screens)
+    assert response.context["level_code"] == "urgent"
+    assert "banner-urgent" in response.content.decode()
+
+
+def test_missing_answers_are_named_in_dutch_and_nothing_is_lost(client):
+    response = client.post(QUESTIONS, {"state": "", "step": "about", "nav": "next", "age": "200"})
+    html = response.content.decode()
+    assert response.context["step"].key == "about"
+    assert "Beantwoord deze vraag" in html  # injury left out
+    assert "hoogstens 110" in html  # Django's own Dutch message for the bound
+    assert 'value="200"' in html
+
+
+def test_going_back_shows_the_earlier_answers(client):
+    state = json.dumps({"age": 34, "injury": False})
+    response = client.post(QUESTIONS, {"state": state, "step": "signs", "nav": "back"})
+    assert response.context["step"].key == "about"
+    html = response.content.decode()
+    assert 'value="34"' in html and 'value="no" id="id_injury_1" checked' in html
+
+
+def test_a_tampered_state_is_refused_with_a_clear_message(client):
+    response = client.post(QUESTIONS, {"state": '{"pain_now": 99}', "step": "pain", "nav": "next"})
+    assert response.status_code == 400
+    assert "opnieuw" in response.content.decode()
+    assert client.post(QUESTIONS, {"state": "{", "step": "pain"}).status_code == 400
+    assert client.post(QUESTIONS, {"state": "", "step": "nope"}).status_code == 400
+
+
+def test_anonymous_use_stores_nothing(client, django_db_blocker):
+    from django.contrib.sessions.models import Session
+
+    walk(client, QUIET_SCREENS)
+    assert Session.objects.count() == 0
+    assert "sessionid" not in client.cookies
+
+
+def test_the_pdf_is_a_real_pdf_with_the_result_in_it(client):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    state = json.dumps({"age": 34, "injury": False, "swelling": "none", "pain_now": 1, "pain_running": 7})
+    response = client.post(reverse("selfcheck:pdf"), {"state": state})
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+    assert "fysiotherapeut" in text and "Uw plan" in text
+
+
+def test_examples_show_every_kind_of_result_and_unknown_ones_are_404(client):
+    levels = {
+        client.get(reverse("selfcheck:example", args=[slug])).context["level_code"]
+        for slug in ("knieschijf", "buitenkant", "warme-knie", "knap")
+    }
+    assert levels == {"physio", "urgent", "emergency"}
+    assert client.get(reverse("selfcheck:example", args=["bestaat-niet"])).status_code == 404
+
+
+def test_the_call_to_action_leads_to_the_booking_page_which_does_not_book(client):
+    html = client.get(reverse("selfcheck:example", args=["knieschijf"])).content.decode()
+    assert reverse("pages:book") in html
+    book = client.get(reverse("pages:book")).content.decode()
+    assert "<form" not in book.split("<main", 1)[1].split("</main>")[0]

@@ -126,6 +126,11 @@ STORAGES = {
     },
 }
 
+# The embedded default serves static files straight from the apps (no collectstatic step); a deployment
+# collects them once and whitenoise serves the compressed, hashed copies.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
 # Uploads larger than this are refused before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, minimum=1024)
 

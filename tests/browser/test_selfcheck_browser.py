@@ -8,6 +8,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_runner_on_a_phone_completes_the_self_check_and_sees_the_plan(chromium_page, artifacts_dir):
     page = chromium_page
     page.goto(page.base_url + "/kniecheck/")
+    # Our own stylesheet is served (no CDN): the header wears the brand colour.
+    header_colour = page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+    assert header_colour == "rgb(0, 90, 112)"
     page.get_by_role("link", name="Start de kniecheck").click()
 
     page.get_by_label("Hoe oud bent u?").fill("34")

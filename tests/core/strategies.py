@@ -11,7 +11,7 @@ def value_strategy(spec: Field):
     if spec.kind == "int":
         return st.integers(int(spec.minimum), int(spec.maximum))
     if spec.kind == "number":
-        return st.floats(spec.minimum, spec.maximum, allow_nan=False)
+        return st.floats(spec.minimum, spec.maximum, allow_nan=False, allow_infinity=False)
     values = [c.value for c in spec.choices]
     if spec.kind == "choice":
         return st.sampled_from(values)

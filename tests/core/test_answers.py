@@ -54,3 +54,14 @@ def test_the_core_never_imports_django():
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             assert not any(n.split(".")[0] == "django" for n in names), path
+
+
+def test_infinity_and_nan_are_not_numbers_a_runner_can_mean():
+    for bad in (float("inf"), float("nan")):
+        with pytest.raises(InvalidAnswers):
+            parse_answers({"weekly_km_now": bad})
+
+
+def test_a_list_where_one_choice_is_expected_is_refused_not_crashed_on():
+    with pytest.raises(InvalidAnswers):
+        parse_answers({"location": ["front"], "worse_with": [["stairs"]]})

@@ -168,7 +168,7 @@ def test_examples_show_every_kind_of_result_and_unknown_ones_are_404(client):
         client.get(reverse("selfcheck:example", args=[slug])).context["level_code"]
         for slug in ("knieschijf", "buitenkant", "warme-knie", "knap")
     }
-    assert levels == {"physio", "urgent", "emergency"}
+    assert levels == {"self_care", "physio", "urgent", "emergency"}
     assert client.get(reverse("selfcheck:example", args=["bestaat-niet"])).status_code == 404
 
 
@@ -177,3 +177,34 @@ def test_the_call_to_action_leads_to_the_booking_page_which_does_not_book(client
     assert reverse("pages:book") in html
     book = client.get(reverse("pages:book")).content.decode()
     assert "<form" not in book.split("<main", 1)[1].split("</main>")[0]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "typed", "expected"),
+    [
+        ("", "6,5", 6.5),
+        ("", "6.5", 6.5),
+        ("", "1.000", 1000),
+        ("/en", "6.5", 6.5),
+        ("/en", "6,5", 6.5),
+        ("/en", "1,000", 1000),
+    ],
+)
+def test_numbers_are_read_the_way_runners_type_them(client, prefix, typed, expected):
+    state = json.dumps(
+        {
+            "age": 34,
+            "injury": False,
+            "swelling": "none",
+            "weeks": 1,
+            "pain_now": 1,
+            "pain_running": 1,
+            "pain_next_morning": 0,
+            "improving_with_rest": True,
+            "location": "front",
+        }
+    )
+    response = client.post(
+        prefix + QUESTIONS, {"state": state, "step": "recovery", "nav": "next", "shoe_km": typed}
+    )
+    assert response.context["result"].answers.shoe_km == expected

@@ -6,6 +6,7 @@ The names and meanings follow shared/contracts/selfcheck-answers.schema.json; a 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
@@ -171,7 +172,6 @@ FIELDS: tuple[Field, ...] = (
         T("Hoeveel weken heeft u de klachten al?", "How many weeks have you had the complaints?"),
         help=T("Minder dan een week? Vul dan bijvoorbeeld 0,5 in.", "Less than a week? Enter, say, 0.5."),
         minimum=0,
-        maximum=520,
         unit=T("weken", "weeks"),
     ),
     Field(
@@ -225,7 +225,6 @@ FIELDS: tuple[Field, ...] = (
         "number",
         T("Hoeveel kilometer loopt u nu per week?", "How many kilometres a week do you run now?"),
         minimum=0,
-        maximum=500,
         unit=KM,
     ),
     Field(
@@ -236,7 +235,6 @@ FIELDS: tuple[Field, ...] = (
             "And how many kilometres a week was it four weeks ago?",
         ),
         minimum=0,
-        maximum=500,
         unit=KM,
     ),
     Field(
@@ -247,7 +245,6 @@ FIELDS: tuple[Field, ...] = (
             "What was your longest run in the 30 days before your last long run?",
         ),
         minimum=0,
-        maximum=300,
         unit=KM,
     ),
     Field(
@@ -255,7 +252,6 @@ FIELDS: tuple[Field, ...] = (
         "number",
         T("Hoe lang was uw laatste lange loop?", "How long was your last long run?"),
         minimum=0,
-        maximum=300,
         unit=KM,
     ),
     Field(
@@ -284,7 +280,6 @@ FIELDS: tuple[Field, ...] = (
             "About how many kilometres have your running shoes done?",
         ),
         minimum=0,
-        maximum=10000,
         unit=KM,
     ),
     Field(
@@ -419,15 +414,15 @@ def check_value(spec: Field, value: Any) -> Text | None:
             return T("Vul een heel getal in.", "Enter a whole number.")
         return _check_bounds(spec, value)
     if spec.kind == "number":
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
             return T("Vul een getal in.", "Enter a number.")
         return _check_bounds(spec, float(value))
     allowed = {c.value for c in spec.choices}
     if spec.kind == "choice":
-        if value not in allowed:
+        if not isinstance(value, str) or value not in allowed:
             return T("Kies een van de mogelijkheden.", "Choose one of the options.")
         return None
-    if not isinstance(value, list | tuple) or any(v not in allowed for v in value):
+    if not isinstance(value, list | tuple) or any(not isinstance(v, str) or v not in allowed for v in value):
         return T("Kies uit de mogelijkheden.", "Choose from the options.")
     return None
 

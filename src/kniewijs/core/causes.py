@@ -24,6 +24,11 @@ SHOE_REPLACE_KM = 700.0
 SHOE_RANGE_KM = (600.0, 800.0)
 
 
+def as_percent(fraction: float) -> int:
+    """A fraction as a whole percentage for people to read; absurd values stop at 9999%."""
+    return round(min(fraction, 99.99) * 100)
+
+
 @dataclass(slots=True)
 class CauseScore:
     cause: str
@@ -55,7 +60,7 @@ def _overload(a: Answers, c: CauseScore) -> None:
                 T(
                     "Uw weekafstand groeide gemiddeld {pct}% per week, meer dan de 10%-regel toestaat.",
                     "Your weekly distance grew by {pct}% a week on average, more than the 10% rule allows.",
-                ).format(pct=round(growth * 100)),
+                ).format(pct=as_percent(growth)),
             )
     if a.last_long_run_km is not None and a.longest_run_km_30d is not None:
         spike = single_run_spike(a.last_long_run_km, a.longest_run_km_30d)
@@ -68,7 +73,7 @@ def _overload(a: Answers, c: CauseScore) -> None:
                     "ervoor (een piek van één training).",
                     "Your last long run was {pct}% longer than your longest run of the 30 days "
                     "before (a single-run spike).",
-                ).format(pct=round(spike.excess * 100)),
+                ).format(pct=as_percent(spike.excess)),
             )
     if a.worse("running"):
         c.add(1, T("De pijn neemt toe tijdens het hardlopen.", "The pain builds up while you run."))

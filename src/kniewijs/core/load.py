@@ -6,13 +6,16 @@ from dataclasses import dataclass
 from enum import Enum
 
 TEN_PERCENT = 0.10
+# Below 100 m a week or a run there is no load to compare with: a ratio against almost nothing says nothing
+# (and overflows as the divisor nears zero).
+MIN_COMPARABLE_KM = 0.1
 
 
 def weekly_growth(previous_km: float, current_km: float) -> float | None:
     """Relative change from one week to the next (0.5 = 50% more). None when there was no previous load.
 
     Source: seed (the 10% rule compares one week's distance with the week before)."""
-    if previous_km <= 0:
+    if previous_km < MIN_COMPARABLE_KM:
         return None
     return current_km / previous_km - 1.0
 
@@ -21,7 +24,7 @@ def average_weekly_growth(earlier_km: float, current_km: float, weeks_between: i
     """Average compounded weekly growth between two weekly distances some weeks apart.
 
     Four weeks at the 10% maximum allow 1.1**4 = 1.46x. Source: seed (10% rule), applied per week."""
-    if earlier_km <= 0 or weeks_between <= 0:
+    if earlier_km < MIN_COMPARABLE_KM or weeks_between <= 0:
         return None
     return float((current_km / earlier_km) ** (1.0 / weeks_between) - 1.0)
 
@@ -60,7 +63,7 @@ def single_run_spike(run_km: float, longest_previous_30d_km: float) -> Spike | N
     """Classify one run against the longest run of the previous 30 days. Source: Frandsen et al. 2025.
 
     None when there is no previous run to compare with (a first run is not a spike by this definition)."""
-    if longest_previous_30d_km <= 0:
+    if longest_previous_30d_km < MIN_COMPARABLE_KM:
         return None
     excess = run_km / longest_previous_30d_km - 1.0
     # A hair of tolerance so 11 km after 10 km counts as 10%, not 10.000000001%.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answers import Answers
-from .causes import SHOE_RANGE_KM, SHOE_REPLACE_KM, CauseScore
+from .causes import SHOE_RANGE_KM, SHOE_REPLACE_KM, CauseScore, as_percent
 from .conditions import ConditionHint
 from .levels import Level
 from .load import SpikeBand, cadence_target, single_run_spike
@@ -369,7 +369,7 @@ def _training(a: Answers) -> PlanSection:
                     "Houd de volgende lange loop op hoogstens {cap} km.",
                     "Your last long run was {pct}% longer than the longest in the 30 days before. "
                     "Keep the next long run to {cap} km at most.",
-                ).format(pct=round(spike.excess * 100), cap=round(a.longest_run_km_30d * 1.1, 1))
+                ).format(pct=as_percent(spike.excess), cap=round(a.longest_run_km_30d * 1.1, 1))
             )
     evidence = ["ten_percent_rule", "single_run_spikes"]
     if a.cadence_spm is not None:

@@ -19,7 +19,7 @@ SOURCES: dict[str, Source] = {
     for s in (
         Source(
             "seed",
-            "Fysio Barendrecht, 'Pijn in knie na hardlopen?' (clinic information page)",
+            "Fysio Barendrecht: Pijn in knie na hardlopen?",
             T("De voorlichtingspagina van de fysiotherapiepraktijk.", "The clinic's information page."),
         ),
         Source(

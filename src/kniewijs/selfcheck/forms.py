@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kniewijs.core.answers import Field
@@ -25,6 +27,19 @@ def _from_bool(value: Any) -> str | None:
     if value is False:
         return NO
     return None
+
+
+class FlexibleNumberField(forms.FloatField):
+    """Runners type 6,5 or 6.5 whatever the page's language; 1.000 (Dutch) and 1,000 (English) are a thousand."""
+
+    def to_python(self, value: Any) -> float | None:
+        if isinstance(value, str):
+            text = value.strip().replace(" ", "")
+            thousands = "." if get_language() != "en" else ","
+            if re.fullmatch(r"\d{1,3}(" + re.escape(thousands) + r"\d{3})+", text):
+                text = text.replace(thousands, "")
+            value = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+        return super().to_python(value)
 
 
 def _form_field(spec: Field, step: Step, lang: Language) -> forms.Field:
@@ -69,7 +84,7 @@ def _form_field(spec: Field, step: Step, lang: Language) -> forms.Field:
             error_messages=messages,
         )
     if spec.kind == "number":
-        return forms.FloatField(
+        return FlexibleNumberField(
             required=required,
             min_value=spec.minimum,
             max_value=spec.maximum,

@@ -43,3 +43,14 @@ def chromium_page(live_server):
         yield page
         context.close()
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def dutch_by_default():
+    """Each test starts in Dutch: a request under /en/ leaves English active in this thread, and reverse()
+    would then give /en/ addresses to the next test."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.deactivate()

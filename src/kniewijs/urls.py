@@ -2,12 +2,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.i18n import set_language
 
-urlpatterns = [
-    path("taal/", set_language, name="set_language"),
-]
-
-urlpatterns += i18n_patterns(
+# Everything, the language switch included, lives under the language prefix: posting the switch from an
+# English page (/en/...) must run in English, or Django cannot map /en/... back to the Dutch address.
+urlpatterns = i18n_patterns(
     path("", include("kniewijs.pages.urls")),
     path("kniecheck/", include("kniewijs.selfcheck.urls")),
+    path("taal/", set_language, name="set_language"),
     prefix_default_language=False,
 )

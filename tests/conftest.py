@@ -54,3 +54,52 @@ def dutch_by_default():
     translation.activate("nl")
     yield
     translation.deactivate()
+
+
+# --- the named cast ---------------------------------------------------------------------------------
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "activities"
+
+
+def shared_file(*parts: str) -> Path:
+    """A public sample file from shared/data; skipped locally when absent, a failure in CI."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing; CI runs with shared/ beside the project")
+        pytest.skip(f"{path} is not here (shared/data is beside the project in CI)")
+    return path
+
+
+def make_runner(email: str, password: str = "een-lang-wachtwoord-42"):
+    from django.contrib.auth import get_user_model
+
+    from kniewijs.training.models import RunnerSettings
+
+    user = get_user_model().objects.create_user(username=email, email=email, password=password)
+    RunnerSettings.objects.create(user=user)
+    return user
+
+
+@pytest.fixture
+def runner(db):
+    """Anna runs four times a week and owns the data in most tests."""
+    return make_runner("anna@example.nl")
+
+
+@pytest.fixture
+def second_runner(db):
+    """Bram is another runner: he must never see Anna's data."""
+    return make_runner("bram@example.nl")
+
+
+@pytest.fixture
+def runner_client(client, runner):
+    client.force_login(runner)
+    return client
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.KNIEWIJS_JOBS_INLINE = True
+    return settings.MEDIA_ROOT

@@ -7,6 +7,8 @@ from django.views.i18n import set_language
 urlpatterns = i18n_patterns(
     path("", include("kniewijs.pages.urls")),
     path("kniecheck/", include("kniewijs.selfcheck.urls")),
+    path("account/", include("kniewijs.accounts.urls")),
+    path("log/", include("kniewijs.training.urls")),
     path("taal/", set_language, name="set_language"),
     prefix_default_language=False,
 )

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kniewijs.core.answers import Field
 from kniewijs.core.text import Language
 from kniewijs.core.wizard import Step
+from kniewijs.web.fields import FlexibleNumberField
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 PAIN_FIELDS = {"pain_now", "pain_running", "pain_next_morning"}
@@ -27,19 +26,6 @@ def _from_bool(value: Any) -> str | None:
     if value is False:
         return NO
     return None
-
-
-class FlexibleNumberField(forms.FloatField):
-    """Runners type 6,5 or 6.5 whatever the page's language; 1.000 (Dutch) and 1,000 (English) are a thousand."""
-
-    def to_python(self, value: Any) -> float | None:
-        if isinstance(value, str):
-            text = value.strip().replace(" ", "")
-            thousands = "." if get_language() != "en" else ","
-            if re.fullmatch(r"\d{1,3}(" + re.escape(thousands) + r"\d{3})+", text):
-                text = text.replace(thousands, "")
-            value = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
-        return super().to_python(value)
 
 
 def _form_field(spec: Field, step: Step, lang: Language) -> forms.Field:

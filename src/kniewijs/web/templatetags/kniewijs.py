@@ -28,3 +28,23 @@ def number(value: object) -> object:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return format_number(value, normalise_language(get_language()))
     return value
+
+
+@register.filter
+def duration(seconds: object) -> str:
+    """{{ 3725|duration }} gives 1:02:05; under an hour 42:05."""
+    if not isinstance(seconds, int | float) or isinstance(seconds, bool):
+        return ""
+    total = int(round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+@register.filter
+def knowledge_url(link: str) -> str:
+    """{{ 'oorzaken#overload'|knowledge_url }}: the knowledge page (and card) a warning explains itself on."""
+    from django.urls import reverse
+
+    slug, _, anchor = str(link).partition("#")
+    return reverse("pages:knowledge_section", args=[slug]) + (f"#{anchor}" if anchor else "")

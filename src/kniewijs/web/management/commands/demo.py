@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 
 from kniewijs.selfcheck.examples import EXAMPLES
+from kniewijs.training.demo import DEMO_EMAIL, DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):
@@ -18,7 +19,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         base = options["base_url"].rstrip("/")
+        load_demo()
         self.stdout.write("Demo:")
+        self.stdout.write(f"  Demo-hardloper:        {DEMO_EMAIL} / {DEMO_PASSWORD}")
+        self.stdout.write(f"  Trainingslog:          {base}{reverse('training:dashboard')}")
         self.stdout.write(f"  Kennis over kniepijn:  {base}{reverse('pages:knowledge')}")
         self.stdout.write(f"  Kniecheck:             {base}{reverse('selfcheck:start')}")
         for slug, (title, _answers) in EXAMPLES.items():

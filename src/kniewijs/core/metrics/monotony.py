@@ -1,0 +1,93 @@
+"""Foster's training monotony and strain over 7 days of daily load.
+
+Source: Foster 1998 (Med Sci Sports Exerc 30:1164). Monotony = mean daily load / standard deviation of
+daily load over 7 days, rest days counted as 0; strain = weekly load x monotony. The brief's example,
+daily loads 600, 200, 400, 500, 100, 650, 0, gives 1.49 with the population SD and 1.38 with the
+sample SD. We use the population SD (divide by 7): the 7 days are the whole week being described, not a
+sample from a larger one. Thresholds: Runalyze warns from 1.5 and calls 2.0 critical.
+
+Identical loads every day (including 7 rest days) have an SD of 0: monotony is then undefined (NaN or
+None), not infinite. An SD at or below 1e-9 x the mean counts as 0, so rounding cannot make it huge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+import numpy as np
+
+from ._types import FloatArray
+from .smoothing import trailing_shifts
+
+SdConvention = Literal["population", "sample"]
+DAYS = 7
+MONOTONY_WARN = 1.5
+MONOTONY_CRITICAL = 2.0
+_RELATIVE_ZERO_SD = 1e-9
+
+
+class MonotonyLevel(Enum):
+    NORMAL = "normal"
+    HIGH = "high"  # from 1.5 (Runalyze's warning)
+    CRITICAL = "critical"  # from 2.0
+
+
+def monotony_level(monotony: float | None) -> MonotonyLevel | None:
+    if monotony is None or np.isnan(monotony):
+        return None
+    if monotony >= MONOTONY_CRITICAL:
+        return MonotonyLevel.CRITICAL
+    if monotony >= MONOTONY_WARN:
+        return MonotonyLevel.HIGH
+    return MonotonyLevel.NORMAL
+
+
+def _ddof(sd: SdConvention) -> int:
+    if sd == "population":
+        return 0
+    if sd == "sample":
+        return 1
+    raise ValueError(f"unknown SD convention {sd!r}")
+
+
+def _monotony_of_days(days: list[FloatArray], sd: SdConvention) -> tuple[FloatArray, FloatArray]:
+    """(weekly load, monotony) from the 7 daily loads given as 7 aligned arrays."""
+    total = days[0].copy()
+    for day in days[1:]:
+        total += day
+    mean = total / len(days)
+    squares = (days[0] - mean) ** 2
+    for day in days[1:]:
+        squares += (day - mean) ** 2
+    spread = np.sqrt(squares / (len(days) - _ddof(sd)))
+    defined = spread > _RELATIVE_ZERO_SD * np.abs(mean)
+    result: FloatArray = np.where(defined, mean / np.where(defined, spread, 1.0), np.nan)
+    return total, result
+
+
+def monotony(loads: Sequence[float], sd: SdConvention = "population") -> float | None:
+    """Monotony of one week of daily loads (7 values); None when the SD is 0."""
+    if len(loads) != DAYS:
+        raise ValueError("monotony is defined over 7 daily loads")
+    _, values = _monotony_of_days([np.asarray([load], dtype=np.float64) for load in loads], sd)
+    value = float(values[0])
+    return None if np.isnan(value) else value
+
+
+@dataclass(frozen=True, slots=True)
+class Monotony:
+    """Per day of a series: over the 7 days ending that day (zeros before the series starts)."""
+
+    weekly_load: FloatArray
+    monotony: FloatArray  # NaN when undefined
+    strain: FloatArray  # NaN when monotony is undefined
+    sd: SdConvention
+
+
+def rolling_monotony(daily_load: FloatArray, sd: SdConvention = "population") -> Monotony:
+    """Foster monotony and strain for the 7 days ending on every day of the series."""
+    weekly_load, values = _monotony_of_days(trailing_shifts(daily_load, DAYS), sd)
+    return Monotony(weekly_load=weekly_load, monotony=values, strain=weekly_load * values, sd=sd)

@@ -1,0 +1,621 @@
+"""Read FIT activity files (Garmin, Wahoo, COROS, Suunto, ...) into `ActivityData`, fast.
+
+Source: Garmin FIT SDK, "FIT Protocol" (file header, record headers, definition and data messages,
+compressed timestamp headers, developer data, chained files, CRC) and Profile.xlsx (field numbers,
+scales and enums; see `fit_profile`).
+
+Why it is fast: one pass in Python walks the messages and looks at nothing but record headers, sizes
+and timestamps. Each record message is sliced off as bytes; at the end the slices of one layout are
+joined and read by numpy through a structured dtype that names only the fields Kniewijs uses, so no
+Python object is made per field. Messages other than file_id, sport, session and record are skipped
+by their size.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from kniewijs.core.activity import ActivityData, FloatArray, Sport, Summary, Track
+from kniewijs.core.text import T
+from kniewijs.formats import fit_profile as fp
+from kniewijs.formats.errors import FileProblem, RejectedFile, SkippedFile, rejected
+from kniewijs.formats.fit_crc import crc16_arc
+
+_SKIP, _KEEP, _RECORD = 0, 1, 2
+_KEPT_MESSAGES = (fp.MESG_FILE_ID, fp.MESG_SPORT, fp.MESG_SESSION)
+_RECORD_FIELD_NAMES = {scaled.number: name for name, scaled in fp.RECORD_FIELDS.items()}
+_NO_TIMESTAMP = -1
+_INVALID_TIMESTAMP = 0xFFFFFFFF
+
+# Sports whose FIT cadence counts strides of one foot; steps per minute are twice that (Garmin
+# "FIT Cadence": running cadence is stored per foot, shown doubled as steps per minute).
+_FOOT_SPORTS = ("running", "walking")
+
+Unpack = Callable[[bytes, int], tuple[Any, ...]]
+# What the message loop needs of a definition, as a tuple because tuple unpacking is the cheapest way
+# to get several values at once in CPython: (size, kind, timestamp offset, timestamp unpack, sink, id).
+Entry = tuple[int, int, int, Unpack, Callable[[bytes], None], int]
+
+
+def _damaged(nl_detail: str, en_detail: str) -> RejectedFile:
+    return rejected(f"Het bestand is beschadigd: {nl_detail}", f"The file is damaged: {en_detail}")
+
+
+def _truncated() -> RejectedFile:
+    return rejected(
+        "Het bestand is onvolledig: het houdt midden in de gegevens op. Misschien is het kopiëren of "
+        "downloaden afgebroken.",
+        "The file is incomplete: it stops in the middle of its data. Perhaps copying or downloading "
+        "was interrupted.",
+    )
+
+
+def _never_unpacked(data: bytes, offset: int) -> tuple[Any, ...]:  # pragma: no cover - guarded
+    raise AssertionError("a layout without a timestamp has no timestamp to unpack")
+
+
+class _Layout:
+    """One distinct definition message: where each field sits and what the reader does with it."""
+
+    __slots__ = ("big_endian", "chunks", "columns", "dtype", "entry", "fields", "global_number", "size")
+
+    def __init__(self, key: bytes, index: int):
+        self.big_endian = key[0] != 0  # the SDK, too, reads anything but 0 as big-endian
+        endian = ">" if self.big_endian else "<"
+        self.global_number = int.from_bytes(key[1:3], "big" if self.big_endian else "little")
+        count = key[3]
+        self.fields: list[tuple[int, int, int, int]] = []  # (number, offset, size, base type)
+        offset = 0
+        for i in range(count):
+            number, size, base = key[4 + 3 * i : 7 + 3 * i]
+            self.fields.append((number, offset, size, base & fp.BASE_TYPE_MASK))
+            offset += size
+        if len(key) > 4 + 3 * count:  # developer fields: skipped, only their sizes count
+            developer_count = key[4 + 3 * count]
+            offset += sum(key[6 + 3 * count + 3 * i] for i in range(developer_count))
+        self.size = offset
+        self.chunks: list[bytes] = []
+        self.columns: list[tuple[str, int | None]] = []
+        self.dtype: np.dtype[Any] | None = None
+
+        timestamp_offset, unpack = _NO_TIMESTAMP, _never_unpacked
+        for number, field_offset, size, base in self.fields:
+            if number == fp.FIELD_TIMESTAMP and size == 4 and base in (5, 6, 12):
+                timestamp_offset, unpack = field_offset, struct.Struct(endian + "I").unpack_from
+                break
+        if self.global_number == fp.MESG_RECORD:
+            kind = _RECORD
+            self._plan_record_columns(endian)
+        else:
+            kind = _KEEP if self.global_number in _KEPT_MESSAGES else _SKIP
+        self.entry: Entry = (self.size, kind, timestamp_offset, unpack, self.chunks.append, index)
+
+    def _plan_record_columns(self, endian: str) -> None:
+        names: list[str] = []
+        formats: list[str] = []
+        offsets: list[int] = []
+        for number, offset, size, base in self.fields:
+            name = _RECORD_FIELD_NAMES.get(number)
+            if number == fp.RECORD_COMPRESSED_SPEED_DISTANCE and size >= 3 and "c0" not in names:
+                for i in range(3):
+                    names.append(f"c{i}")
+                    formats.append("u1")
+                    offsets.append(offset + i)
+                continue
+            if name is None or name in names or base >= len(fp.BASE_TYPES) or base == fp.STRING:
+                continue
+            base_type = fp.BASE_TYPES[base]
+            if size % base_type.size:
+                base_type = fp.BASE_TYPES[fp.UINT8]
+            if size < base_type.size:
+                continue
+            names.append(name)
+            formats.append(endian + base_type.numpy_code)  # arrays: their first element
+            offsets.append(offset)
+            self.columns.append((name, base_type.invalid))
+        if names:
+            spec = {"names": names, "formats": formats, "offsets": offsets, "itemsize": self.size}
+            self.dtype = np.dtype(spec)  # type: ignore[call-overload]
+
+    def decode(self, data: bytes, start: int) -> dict[int, int | float | str]:
+        """Every valid scalar field of one message (arrays give their first element)."""
+        endian = ">" if self.big_endian else "<"
+        values: dict[int, int | float | str] = {}
+        for number, offset, size, base in self.fields:
+            if number in values or base >= len(fp.BASE_TYPES) or size == 0:
+                continue
+            at = start + offset
+            if base == fp.STRING:
+                text = data[at : at + size].split(b"\0", 1)[0].decode("utf-8", "replace").strip()
+                if text:
+                    values[number] = text
+                continue
+            base_type = fp.BASE_TYPES[base]
+            if size % base_type.size:
+                base_type = fp.BASE_TYPES[fp.UINT8]
+            value = struct.unpack_from(endian + base_type.struct_code, data, at)[0]
+            if value != base_type.invalid and value == value:  # value != value: a NaN float
+                values[number] = value
+        return values
+
+
+class _Messages:
+    """What one pass over a FIT file (or a chain of them) collected."""
+
+    def __init__(self) -> None:
+        self.layouts: list[_Layout] = []
+        self.layout_by_key: dict[bytes, _Layout] = {}
+        self.record_times: list[int] = []
+        self.record_layouts: list[int] = []
+        self.kept: list[tuple[int, int, int]] = []  # (layout index, payload offset, timestamp)
+
+    def layout(self, key: bytes) -> _Layout:
+        layout = self.layout_by_key.get(key)
+        if layout is None:
+            layout = _Layout(key, len(self.layouts))
+            self.layouts.append(layout)
+            self.layout_by_key[key] = layout
+        return layout
+
+    def kept_messages(self, data: bytes, global_number: int) -> list[dict[int, int | float | str]]:
+        out = []
+        for index, start, timestamp in self.kept:
+            layout = self.layouts[index]
+            if layout.global_number == global_number:
+                values = layout.decode(data, start)
+                if fp.FIELD_TIMESTAMP not in values and timestamp != _NO_TIMESTAMP:
+                    values[fp.FIELD_TIMESTAMP] = timestamp
+                out.append(values)
+        return out
+
+
+def _read_definition(data: bytes, p: int, end: int, definitions: list[Entry | None], out: _Messages) -> int:
+    """Read the definition message at `p`, make its layout current, return where the next one starts."""
+    if p + 6 > end:
+        raise _truncated()
+    fields_end = p + 6 + 3 * data[p + 5]
+    if data[p] & 0x20:  # developer data flag: a count and three bytes per developer field follow
+        if fields_end >= end:
+            raise _truncated()
+        definition_end = fields_end + 1 + 3 * data[fields_end]
+    else:
+        definition_end = fields_end
+    if definition_end > end:
+        raise _truncated()
+    # The bytes after the reserved byte describe the layout completely; equal bytes, equal layout.
+    definitions[data[p] & 0x0F] = out.layout(data[p + 2 : definition_end]).entry
+    return definition_end
+
+
+def _read_messages(data: bytes, p: int, end: int, out: _Messages) -> None:
+    """Walk the data records of one FIT file, from `p` up to its CRC at `end`."""
+    definitions: list[Entry | None] = [None] * 16
+    add_time = out.record_times.append
+    add_layout = out.record_layouts.append
+    keep = out.kept.append
+    last_time = _NO_TIMESTAMP
+    while p < end:
+        header = data[p]
+        if header < 0x40:  # normal header, data message
+            entry = definitions[header & 0x0F]
+            if entry is None:
+                raise _undefined_message()
+            size, kind, time_offset, unpack_time, sink, index = entry
+            start = p + 1
+            p = start + size
+            if p > end:
+                raise _truncated()
+            if time_offset >= 0:
+                stamp = unpack_time(data, start + time_offset)[0]
+                if stamp != _INVALID_TIMESTAMP:
+                    last_time = stamp
+            if kind == _RECORD:
+                sink(data[start:p])
+                add_layout(index)
+                add_time(last_time)
+            elif kind == _KEEP:
+                keep((index, start, last_time))
+        elif header & 0x80:  # compressed timestamp header: 5 bits of time offset, local type 0-3
+            entry = definitions[(header >> 5) & 0x03]
+            if entry is None:
+                raise _undefined_message()
+            size, kind, _, _, sink, index = entry
+            if last_time != _NO_TIMESTAMP:
+                # FIT Protocol, "Compressed Timestamp Header": the offset rolls over every 32 s.
+                last_time += ((header & 0x1F) - last_time) & 0x1F
+            start = p + 1
+            p = start + size
+            if p > end:
+                raise _truncated()
+            if kind == _RECORD:
+                sink(data[start:p])
+                add_layout(index)
+                add_time(last_time)
+            elif kind == _KEEP:
+                keep((index, start, last_time))
+        else:
+            p = _read_definition(data, p, end, definitions, out)
+    if p != end:
+        raise _truncated()
+
+
+def _undefined_message() -> RejectedFile:
+    return _damaged(
+        "een bericht verwijst naar een beschrijving die er niet is.",
+        "a message refers to a definition that is not there.",
+    )
+
+
+def _read_file_chain(data: bytes) -> _Messages:
+    """Check every header and CRC of the (possibly chained) FIT files in `data` and read them."""
+    if not data:
+        raise rejected("Het bestand is leeg.", "The file is empty.")
+    out = _Messages()
+    position = 0
+    while position < len(data):
+        if position and not data[position:].strip(b"\0"):
+            break  # zero padding after the last file, as some devices write it
+        header_size = data[position]
+        if position + 12 > len(data) or header_size < 12 or data[position + 8 : position + 12] != b".FIT":
+            if position:
+                raise _damaged(
+                    "na de FIT-gegevens volgen onbekende bytes.", "unknown bytes follow the FIT data."
+                )
+            raise rejected(
+                "Dit is geen FIT-bestand: de kop ontbreekt of is onherkenbaar.",
+                "This is not a FIT file: its header is missing or unrecognisable.",
+            )
+        data_size = int.from_bytes(data[position + 4 : position + 8], "little")
+        end = position + header_size + data_size
+        if end + 2 > len(data):
+            raise _truncated()
+        if header_size >= 14:
+            header_crc = int.from_bytes(data[position + 12 : position + 14], "little")
+            if header_crc and header_crc != crc16_arc(memoryview(data)[position : position + 12]):
+                raise _damaged(
+                    "de controlesom van de kop klopt niet.", "the checksum of its header does not match."
+                )
+        if crc16_arc(memoryview(data)[position:end]) != int.from_bytes(data[end : end + 2], "little"):
+            raise _damaged("de controlesom klopt niet.", "its checksum does not match.")
+        _read_messages(data, position + header_size, end, out)
+        position = end + 2
+    return out
+
+
+def _record_columns(data: bytes, out: _Messages) -> tuple[FloatArray, dict[str, FloatArray]]:
+    """Record times (Unix seconds, file order, unknown dropped) and their raw fields, NaN where invalid."""
+    count = len(out.record_times)
+    ids = np.asarray(out.record_layouts, dtype=np.int64)
+    single = len(set(out.record_layouts)) <= 1
+    raw: dict[str, FloatArray] = {}
+    for layout in out.layouts:
+        if not layout.chunks or layout.dtype is None:
+            continue
+        table = np.frombuffer(b"".join(layout.chunks), dtype=layout.dtype)
+        rows = slice(None) if single else ids == layout.entry[5]
+        for name, invalid in layout.columns:
+            values = table[name]
+            column = values.astype(np.float64)
+            if invalid is not None:
+                column[values == invalid] = np.nan
+            raw.setdefault(name, np.full(count, np.nan))[rows] = column
+        if "c0" in table.dtype.names:  # type: ignore[operator]
+            low, middle, high = (table[f"c{i}"].astype(np.int64) for i in range(3))
+            valid = ~((low == 0xFF) & (middle == 0xFF) & (high == 0xFF))
+            speed = np.where(valid, low | ((middle & 0x0F) << 8), np.nan)
+            distance = np.where(valid, (middle >> 4) | (high << 4), np.nan)
+            raw.setdefault("compressed_speed", np.full(count, np.nan))[rows] = speed
+            raw.setdefault("compressed_distance", np.full(count, np.nan))[rows] = distance
+    for name, column in raw.items():
+        if name in fp.RECORD_FIELDS:
+            scaled = fp.RECORD_FIELDS[name]
+            raw[name] = column / scaled.scale - scaled.offset
+    if "compressed_speed" in raw:
+        raw["compressed_speed"] = raw["compressed_speed"] / fp.COMPRESSED_SPEED_SCALE
+        raw["compressed_distance"] = (
+            _accumulate(raw["compressed_distance"], 12) / fp.COMPRESSED_DISTANCE_SCALE
+        )
+    times = np.asarray(out.record_times, dtype=np.int64)
+    known = times != _NO_TIMESTAMP
+    if not known.all():
+        times = times[known]
+        raw = {name: column[known] for name, column in raw.items()}
+    seconds = (times + fp.FIT_EPOCH_UNIX).astype(np.float64)
+    if seconds.size > 1 and (np.diff(seconds) < 0).any():
+        order = np.argsort(seconds, kind="stable")  # the track's time must not go back
+        seconds = seconds[order]
+        raw = {name: column[order] for name, column in raw.items()}
+    return seconds, raw
+
+
+def _accumulate(values: FloatArray, bits: int) -> FloatArray:
+    """Unroll a counter that wraps every 2**bits (FIT Protocol, "Accumulated fields")."""
+    out = np.full(values.shape, np.nan)
+    valid = np.flatnonzero(np.isfinite(values))
+    if valid.size:
+        counts = values[valid].astype(np.int64)
+        steps = (np.diff(counts) & ((1 << bits) - 1)).astype(np.float64)
+        out[valid] = counts[0] + np.concatenate(([0.0], np.cumsum(steps)))
+    return out
+
+
+# What a FIT file without an activity holds, by its file_id type (Profile.xlsx, enum "file").
+_NOT_AN_ACTIVITY = {
+    "settings": ("apparaatinstellingen", "device settings"),
+    "device": ("gegevens over het apparaat", "details about the device"),
+    "sport": ("sportinstellingen", "sport settings"),
+    "workout": ("een trainingsschema", "a workout plan"),
+    "course": ("een route zonder opgenomen training", "a course without a recorded activity"),
+    "schedules": ("een trainingsplanning", "a training schedule"),
+    "weight": ("weegschaalmetingen", "weight-scale readings"),
+    "totals": ("totalen over langere tijd", "long-term totals"),
+    "goals": ("doelen", "goals"),
+    "blood_pressure": ("bloeddrukmetingen", "blood-pressure readings"),
+    "monitoring_a": ("metingen van de hele dag", "all-day monitoring"),
+    "monitoring_b": ("metingen van de hele dag", "all-day monitoring"),
+    "monitoring_daily": ("metingen van de hele dag", "all-day monitoring"),
+    "activity_summary": ("alleen een samenvatting zonder sessie", "only a summary without a session"),
+    "segment": ("een segment", "a segment"),
+    "segment_list": ("een lijst met segmenten", "a list of segments"),
+}
+
+
+def _no_activity(file_ids: list[dict[int, int | float | str]]) -> SkippedFile:
+    file_type = file_ids[0].get(fp.FILE_ID_TYPE) if file_ids else None
+    name = fp.FILE_TYPE_NAMES.get(file_type) if isinstance(file_type, int) else None
+    what = _NOT_AN_ACTIVITY.get(name or "")
+    if what is None:
+        return SkippedFile(
+            T(
+                "Dit FIT-bestand bevat geen training: er staat geen sessie en geen enkel meetpunt in.",
+                "This FIT file holds no activity: it has no session and not a single recorded sample.",
+            )
+        )
+    return SkippedFile(
+        T(
+            f"Dit FIT-bestand bevat geen training maar {what[0]}; er is niets om in te lezen.",
+            f"This FIT file holds no activity but {what[1]}; there is nothing to import.",
+        )
+    )
+
+
+def map_sport(sport: int | None, sub_sport: int | None) -> Sport:
+    """Kniewijs' sport for a FIT sport and sub_sport (Profile.xlsx, enums "sport" and "sub_sport").
+
+    The sport decides: running (with its trail, track, street and treadmill sub-sports) is running,
+    cycling is cycling, swimming is swimming, walking and hiking are walking. When the sport is generic,
+    fitness equipment or training, an indoor sub-sport still tells: treadmill and indoor running are
+    running, indoor cycling and spin are cycling, indoor walking is walking, pool and open water are
+    swimming. Everything else is "other".
+    """
+    name = fp.SPORT_NAMES.get(sport) if sport is not None else None
+    sub_name = fp.SUB_SPORT_NAMES.get(sub_sport) if sub_sport is not None else None
+    if name == "running":
+        return "running"
+    if name == "cycling":
+        return "cycling"
+    if name == "swimming":
+        return "swimming"
+    if name in ("walking", "hiking"):
+        return "walking"
+    if name in (None, "generic", "fitness_equipment", "training"):
+        if sub_name in ("treadmill", "indoor_running"):
+            return "running"
+        if sub_name in ("indoor_cycling", "spin"):
+            return "cycling"
+        if sub_name == "indoor_walking":
+            return "walking"
+        if sub_name in ("lap_swimming", "open_water"):
+            return "swimming"
+    return "other"
+
+
+def _number(values: dict[int, int | float | str], field: fp.Scaled) -> float | None:
+    raw = values.get(field.number)
+    if not isinstance(raw, int | float):
+        return None
+    return float(raw) / field.scale - field.offset
+
+
+def _summary(session: dict[int, int | float | str], foot_sport: bool) -> Summary:
+    """Totals the device wrote in the session message (Profile.xlsx, message "session")."""
+    cadence = _number(session, fp.SESSION_AVG_CADENCE)
+    if cadence is not None and foot_sport:
+        fraction = _number(session, fp.SESSION_AVG_FRACTIONAL_CADENCE) or 0.0
+        cadence = 2.0 * (cadence + fraction)  # strides of one foot per minute -> steps per minute
+    timer = _number(session, fp.SESSION_TIMER)
+    elapsed = _number(session, fp.SESSION_ELAPSED)
+    speed = _number(session, fp.SESSION_ENHANCED_AVG_SPEED)
+    return Summary(
+        distance_m=_number(session, fp.SESSION_DISTANCE),
+        duration_s=timer if timer is not None else elapsed,
+        elapsed_s=elapsed,
+        avg_heart_rate=_number(session, fp.SESSION_AVG_HEART_RATE),
+        max_heart_rate=_number(session, fp.SESSION_MAX_HEART_RATE),
+        avg_cadence_spm=cadence,
+        avg_speed_mps=speed if speed is not None else _number(session, fp.SESSION_AVG_SPEED),
+        ascent_m=_number(session, fp.SESSION_ASCENT),
+        calories=_number(session, fp.SESSION_CALORIES),
+        avg_vertical_oscillation_mm=_number(session, fp.SESSION_AVG_VERTICAL_OSCILLATION),
+        avg_ground_contact_ms=_number(session, fp.SESSION_AVG_STANCE_TIME),
+        avg_stride_length_m=_number(session, fp.SESSION_AVG_STEP_LENGTH),
+    )
+
+
+def _first_finite(preferred: FloatArray | None, fallback: FloatArray | None) -> FloatArray | None:
+    if preferred is None or fallback is None:
+        return preferred if preferred is not None else fallback
+    return np.where(np.isfinite(preferred), preferred, fallback)
+
+
+def _track(time: FloatArray, raw: dict[str, FloatArray], foot_sport: bool) -> Track:
+    """Kniewijs' channels from the raw record fields; a channel without any value is left out."""
+    cadence = raw.get("cadence")
+    if cadence is not None and foot_sport:
+        fraction = raw.get("fractional_cadence")
+        cadence = 2.0 * (cadence + (np.nan_to_num(fraction) if fraction is not None else 0.0))
+    candidates = {
+        "distance_m": _first_finite(raw.get("distance"), raw.get("compressed_distance")),
+        "heart_rate": raw.get("heart_rate"),
+        "cadence_spm": cadence,
+        "speed_mps": _first_finite(
+            _first_finite(raw.get("enhanced_speed"), raw.get("speed")), raw.get("compressed_speed")
+        ),
+        "altitude_m": _first_finite(raw.get("enhanced_altitude"), raw.get("altitude")),
+        "lat": raw.get("position_lat"),
+        "lon": raw.get("position_long"),
+        "power_w": raw.get("power"),
+        "vertical_oscillation_mm": raw.get("vertical_oscillation"),
+        "ground_contact_ms": raw.get("stance_time"),
+        "stride_length_m": raw.get("step_length"),
+        "vertical_ratio": raw.get("vertical_ratio"),
+    }
+    channels = {
+        name: np.ascontiguousarray(values, dtype=np.float64)
+        for name, values in candidates.items()
+        if values is not None and bool(np.isfinite(values).any())
+    }
+    return Track(time=np.ascontiguousarray(time), channels=channels)
+
+
+def _device(file_ids: list[dict[int, int | float | str]]) -> str | None:
+    """'Garmin product 2697 (serial 3907354759)' or the product name when the file has one."""
+    if not file_ids:
+        return None
+    file_id = file_ids[0]
+    maker = file_id.get(fp.FILE_ID_MANUFACTURER)
+    product = file_id.get(fp.FILE_ID_PRODUCT)
+    serial = file_id.get(fp.FILE_ID_SERIAL)
+    parts = []
+    if isinstance(maker, int):
+        parts.append(fp.MANUFACTURER_NAMES.get(maker, f"manufacturer {maker}"))
+    name = file_id.get(fp.FILE_ID_PRODUCT_NAME)
+    if isinstance(name, str):
+        parts.append(name)
+    elif isinstance(product, int):
+        parts.append(f"product {product}")
+    if isinstance(serial, int):
+        parts.append(f"(serial {serial})")
+    return " ".join(parts) or None
+
+
+def _session_window(session: dict[int, int | float | str]) -> tuple[float | None, float]:
+    """Unix seconds at which a session began and ended (its start_time and its end timestamp or start
+    plus elapsed time, whichever is later; Profile.xlsx, message "session")."""
+    start_value, end_value = session.get(fp.SESSION_START_TIME), session.get(fp.FIELD_TIMESTAMP)
+    elapsed = _number(session, fp.SESSION_ELAPSED)
+    end = float(end_value + fp.FIT_EPOCH_UNIX) if isinstance(end_value, int) else None
+    if isinstance(start_value, int):
+        start: float | None = float(start_value + fp.FIT_EPOCH_UNIX)
+    else:
+        start = end - elapsed if end is not None and elapsed is not None else end
+    if start is not None and elapsed is not None:
+        end = max(end or start, start + elapsed)
+    return start, end if end is not None else float("inf")
+
+
+def _split(time: FloatArray, windows: list[tuple[float | None, float]]) -> list[slice]:
+    """The records of each session, as slices of the time-sorted records.
+
+    One session keeps every record: devices do not always close the session window around all of its
+    records. With several sessions (multisport) a record belongs to the session whose window holds it,
+    and at a shared border to the later one; records outside every window are left out.
+    """
+    if len(windows) == 1:
+        return [slice(0, time.size)]
+    slices = []
+    for position, (start, end) in enumerate(windows):
+        if start is None:
+            slices.append(slice(0, 0))
+            continue
+        following = [begin for begin, _ in windows[position + 1 :] if begin is not None]
+        next_start = following[0] if following else float("inf")
+        low = int(np.searchsorted(time, start, side="left"))
+        if next_start <= end:
+            high = int(np.searchsorted(time, next_start, side="left"))
+        else:
+            high = int(np.searchsorted(time, end, side="right"))
+        slices.append(slice(low, max(low, high)))
+    return slices
+
+
+def _activities(data: bytes, out: _Messages) -> list[ActivityData]:
+    file_ids = out.kept_messages(data, fp.MESG_FILE_ID)
+    sessions = out.kept_messages(data, fp.MESG_SESSION)
+    sport_messages = out.kept_messages(data, fp.MESG_SPORT)
+    time, raw = _record_columns(data, out)
+    if not sessions and time.size == 0:
+        if out.record_times:
+            raise SkippedFile(
+                T(
+                    "Dit FIT-bestand bevat meetpunten zonder enig tijdstip en geen sessie; daar valt geen "
+                    "training uit te maken.",
+                    "This FIT file holds samples without any time and no session; no activity can be "
+                    "made of them.",
+                )
+            )
+        raise _no_activity(file_ids)
+    device = _device(file_ids)
+    fallback_sport = sport_messages[0] if sport_messages else {}
+    if not sessions:
+        sessions = [{}]  # records without a session still make one activity, without totals
+    windows = [_session_window(session) for session in sessions]
+    order = sorted(range(len(sessions)), key=lambda i: (windows[i][0] is None, windows[i][0] or 0.0))
+    slices = _split(time, [windows[i] for i in order])
+    activities = []
+    for index, rows in zip(order, slices, strict=True):
+        session = sessions[index]
+        if fp.SESSION_SPORT in session:
+            sport_number, sub_number = session.get(fp.SESSION_SPORT), session.get(fp.SESSION_SUB_SPORT)
+        else:
+            sport_number = fallback_sport.get(fp.SPORT_SPORT)
+            sub_number = fallback_sport.get(fp.SPORT_SUB_SPORT)
+        sport_number = sport_number if isinstance(sport_number, int) else None
+        sub_number = sub_number if isinstance(sub_number, int) else None
+        sport = map_sport(sport_number, sub_number)
+        foot_sport = sport in _FOOT_SPORTS
+        track = _track(time[rows], {name: column[rows] for name, column in raw.items()}, foot_sport)
+        start = windows[index][0]
+        if start is None and len(track):
+            start = float(track.time[0])
+        if start is None:
+            continue
+        activities.append(
+            ActivityData(
+                sport=sport,
+                start=datetime.fromtimestamp(start, tz=UTC),
+                summary=_summary(session, foot_sport),
+                track=track,
+                source_format="fit",
+                sub_sport=fp.SUB_SPORT_NAMES.get(sub_number) if sub_number is not None else None,
+                device=device,
+            )
+        )
+    if not activities:
+        raise _damaged("er staat geen enkel tijdstip in.", "it does not contain a single time.")
+    return activities
+
+
+# What decoding arithmetic can raise on bytes no check foresaw; each means the file cannot be read.
+_DECODING_ERRORS = (struct.error, IndexError, ValueError, OverflowError, KeyError, ZeroDivisionError)
+
+
+def read_fit(data: bytes) -> list[ActivityData]:
+    """Every activity in a FIT file: one per session, each with its own records and the device's totals.
+
+    Raises `SkippedFile` for a valid FIT file that holds no activity (settings, a workout, a weight
+    scale, monitoring) and `RejectedFile` for anything that cannot be read: empty, not FIT, truncated,
+    a wrong checksum or a broken structure. Nothing else escapes, whatever the bytes.
+    """
+    try:
+        data = bytes(data)
+        return _activities(data, _read_file_chain(data))
+    except FileProblem:
+        raise
+    except _DECODING_ERRORS as error:
+        raise _damaged("het kan niet worden gelezen.", "it cannot be read.") from error

@@ -1,0 +1,113 @@
+"""What the dashboard shows: the warnings, the charts (server-rendered SVG) and the latest activities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from kniewijs import charts
+from kniewijs.core import metrics
+from kniewijs.core.metrics.localtime import day_date
+from kniewijs.core.metrics.pain import highest_pain
+from kniewijs.core.metrics.spikes import BANDS, NO_COMPARISON
+from kniewijs.core.text import Language, normalise_language
+
+from .history import history_for, local_today
+from .models import Activity
+
+WEEKS_SHOWN = 16
+DAYS_SHOWN = 84
+
+
+def _values(array: Any) -> list[float | None]:
+    return [None if not np.isfinite(v) else float(v) for v in np.asarray(array, dtype=np.float64)]
+
+
+def _figure(chart: charts.Chart) -> dict[str, Any]:
+    return {"chart": chart, "svg": mark_safe(chart.svg)}  # noqa: S308 - built and escaped by kniewijs.charts
+
+
+def _charts(history: metrics.History, report: metrics.Report, lang: Language) -> list[dict[str, Any]]:
+    snap = report.metrics
+    weeks = snap.weeks
+    n = min(WEEKS_SHOWN, len(weeks.monday))
+    mondays = [day_date(int(m)) for m in weeks.monday[-n:]]
+    km = _values(weeks.running_km[-n:])
+    previous = _values(np.concatenate([[np.nan], weeks.running_km[:-1]])[-n:])
+    band = [None if p is None or p <= 0 else p * 1.1 for p in previous]
+
+    series = snap.series
+    first = max(series.first_day, snap.today - DAYS_SHOWN + 1)
+    offset = first - series.first_day
+    days = [day_date(d) for d in range(first, snap.today + 1)]
+    daily_km = _values(series.running_km[offset:])
+    ratio = _values(snap.ratios.uncoupled[offset:])
+
+    spikes = snap.spikes
+    recent = spikes.local_day >= first
+    run_days = [day_date(int(d)) for d in spikes.local_day[recent]]
+    run_km = _values(spikes.run_km[recent])
+    bands = ["none" if b == NO_COMPARISON else BANDS[int(b)].value for b in spikes.band[recent]]
+
+    entries = history.days
+    highest = highest_pain(entries)
+    pain_by_day = {int(d): float(v) for d, v in zip(entries.day, highest, strict=True) if np.isfinite(v)}
+    pain = [pain_by_day.get(d) for d in range(first, snap.today + 1)]
+
+    figures = [
+        charts.weekly_distance(
+            mondays, km, band, chart_id="weekly-km", title=_("Running km per week"), lang=lang
+        ),
+        charts.runs_with_spikes(
+            run_days, run_km, bands, chart_id="spikes", title=_("Runs and spikes"), lang=lang
+        ),
+        charts.load_ratio(days, ratio, chart_id="acwr", title=_("Load ratio (acute : chronic)"), lang=lang),
+        charts.pain_over_load(
+            days, daily_km, pain, chart_id="pain-load", title=_("Knee pain and distance"), lang=lang
+        ),
+    ]
+    active = [s for s in report.shoes if s.state.value != "retired"]
+    if active:
+        figures.append(
+            charts.shoe_distance(
+                [s.shoe.name for s in active],
+                [s.km for s in active],
+                [s.shoe.limit_km for s in active],
+                chart_id="shoes",
+                title=_("Kilometres per shoe"),
+                lang=lang,
+            )
+        )
+    acts = history.activities
+    runs = acts.running & (acts.local_day >= first) & np.isfinite(acts.avg_cadence_spm)
+    if runs.any():
+        low, high = snap.cadence.target_spm if snap.cadence else (None, None)
+        figures.append(
+            charts.cadence_trend(
+                [day_date(int(d)) for d in acts.local_day[runs]],
+                _values(acts.avg_cadence_spm[runs]),
+                low,
+                high,
+                chart_id="cadence",
+                title=_("Cadence (steps per minute)"),
+                lang=lang,
+            )
+        )
+    return [_figure(f) for f in figures]
+
+
+def dashboard_context(user: Any, only_shoes: bool = False) -> dict[str, Any]:
+    lang = normalise_language(get_language())
+    history = history_for(user)
+    report = metrics.report(history, local_today(user))
+    context: dict[str, Any] = {"report": report, "shoes": report.shoes, "today": local_today(user)}
+    if only_shoes:
+        return context
+    context["warnings"] = report.warnings
+    context["figures"] = _charts(history, report, lang)
+    context["recent"] = Activity.objects.filter(user=user).defer("track").select_related("shoe")[:5]
+    return context

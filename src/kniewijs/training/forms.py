@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import available_timezones
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kniewijs.web.fields import FlexibleNumberField
+
+from .models import Activity, DailyEntry, RunnerSettings, Shoe
+
+MAX_FILES = 500
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Activity files"),
+        help_text=_(
+            "FIT, GPX, TCX or CSV files, or the zip of a Garmin or Strava export. You may pick several."
+        ),
+    )
+
+    def clean_files(self) -> list[Any]:
+        files = self.cleaned_data["files"]
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(_("Please upload at most %(n)d files at a time.") % {"n": MAX_FILES})
+        return files
+
+
+class DailyEntryForm(forms.ModelForm):
+    sleep_hours = FlexibleNumberField(label=_("Hours of sleep"), required=False, min_value=0, max_value=24)
+
+    class Meta:
+        model = DailyEntry
+        fields = [
+            "date",
+            "pain_during",
+            "pain_after",
+            "pain_next_morning",
+            "pain_location",
+            "swelling",
+            "resting_heart_rate",
+            "sleep_hours",
+            "note",
+        ]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = ["sport", "name", "rpe", "shoe"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["shoe"].queryset = Shoe.objects.filter(user=self.instance.user)
+
+
+class ManualRunForm(forms.ModelForm):
+    distance_km = FlexibleNumberField(label=_("Distance (km)"), min_value=0.1, max_value=400)
+    minutes = FlexibleNumberField(label=_("Duration (minutes)"), min_value=1, max_value=24 * 60)
+
+    class Meta:
+        model = Activity
+        fields = ["sport", "start", "rpe", "shoe"]
+        widgets = {"start": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["shoe"].queryset = Shoe.objects.filter(user=user, retired_on__isnull=True)
+
+
+class ShoeForm(forms.ModelForm):
+    class Meta:
+        model = Shoe
+        fields = ["name", "limit_km", "start_km", "is_default"]
+        help_texts = {"limit_km": _("Most shoes last 600 to 800 km; 700 is a good moment to replace them.")}
+
+
+class RunnerSettingsForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(choices=[])
+
+    class Meta:
+        model = RunnerSettings
+        fields = ["time_zone", "language"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        zones = sorted(
+            z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))
+        )
+        self.fields["time_zone"].choices = [(z, z) for z in zones]

@@ -1,0 +1,227 @@
+"""Importing a runner's files: each file once, each run once, nothing half stored.
+
+A file met twice (same sha256) is a `duplicate`; a run recorded by two sources (a FIT and a GPX of the
+same run, or a Strava and a Garmin export) is stored once, matched on time overlap plus distance. Each
+file is stored in one transaction together with its activities, under a per-runner lock, so a crash or a
+parallel upload of the same file can never leave half an activity or two copies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+
+from kniewijs.core.activity import ActivityData
+from kniewijs.core.text import T, Text
+from kniewijs.formats.archive import iter_members
+from kniewijs.formats.detect import read_activity_file
+from kniewijs.formats.errors import FileProblem
+
+from . import tracks
+from .models import Activity, ImportedFile, RunnerSettings, Shoe
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 1024 * 1024 * 1024  # a whole Garmin export can be large; members have their own caps
+DUPLICATE_FILE = T("Dit bestand is al eerder ingelezen.", "This file was imported before.")
+DUPLICATE_RUN = T(
+    "Deze training staat al in uw log (uit een ander bestand).",
+    "This activity is already in your log (from another file).",
+)
+TOO_LARGE = T("Het bestand is te groot om in te lezen.", "The file is too large to import.")
+UNREADABLE = T("Het bestand kon niet worden gelezen.", "The file could not be read.")
+INTERNAL = T(
+    "Er ging iets mis bij het opslaan; er is niets van dit bestand bewaard. Probeer het nog eens.",
+    "Something went wrong while saving; nothing of this file was kept. Please try again.",
+)
+
+
+@dataclass
+class FileResult:
+    file: str
+    status: str  # imported | duplicate | rejected | skipped
+    reason: Text | None = None
+    activities: list[Activity] = field(default_factory=list)
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        described = [describe(a) for a in self.activities]
+        out: dict[str, Any] = {
+            "file": self.file,
+            "status": self.status,
+            "reason": self.reason.get(lang) if self.reason else None,
+            "activity": described[0] if described else None,
+        }
+        if len(described) > 1:
+            out["activities"] = described
+        return out
+
+
+def describe(activity: Activity) -> dict[str, Any]:
+    return {
+        "sport": activity.sport,
+        "start": activity.start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "distance_m": None if activity.distance_m is None else round(activity.distance_m, 1),
+        "duration_s": None if activity.duration_s is None else round(activity.duration_s, 1),
+        "records": activity.records,
+    }
+
+
+def runner_for_email(email: str) -> Any:
+    """The runner with this e-mail, created (without a usable password) when absent."""
+    User = get_user_model()
+    email = email.strip().lower()
+    user, created = User.objects.get_or_create(username=email, defaults={"email": email})
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    RunnerSettings.objects.get_or_create(user=user)
+    return user
+
+
+def _overlaps(existing: Activity, new: ActivityData) -> bool:
+    """Same run: at least half of the shorter one overlaps in time, and distances within 10% (or 200 m)."""
+    start_a, end_a = existing.start.timestamp(), existing.end_epoch
+    start_b, end_b = new.start.timestamp(), new.end_epoch
+    overlap = min(end_a, end_b) - max(start_a, start_b)
+    shorter = max(min(end_a - start_a, end_b - start_b), 1.0)
+    if overlap < 0.5 * shorter and abs(start_a - start_b) > 60:
+        return False
+    da, db = existing.distance_m, new.distance_m
+    if da is None or db is None:
+        return da is None and db is None
+    return abs(da - db) <= max(200.0, 0.10 * max(da, db))
+
+
+def _is_known_run(user: Any, data: ActivityData) -> bool:
+    window = timedelta(days=1)
+    nearby = Activity.objects.filter(
+        user=user, start__gte=data.start - window, start__lte=data.start + window
+    )
+    return any(_overlaps(existing, data) for existing in nearby)
+
+
+def _to_model(
+    user: Any, data: ActivityData, source: ImportedFile | None, zone: ZoneInfo, shoe: Shoe | None
+) -> Activity:
+    summary = data.summary
+    return Activity(
+        user=user,
+        source=source,
+        sport=data.sport,
+        sub_sport=(data.sub_sport or "")[:40],
+        name=(data.name or "")[:120],
+        start=data.start,
+        local_date=data.start.astimezone(zone).date(),
+        duration_s=data.duration_s,
+        distance_m=data.distance_m,
+        records=data.records,
+        avg_heart_rate=summary.avg_heart_rate,
+        max_heart_rate=summary.max_heart_rate,
+        avg_cadence_spm=summary.avg_cadence_spm,
+        avg_vertical_oscillation_mm=summary.avg_vertical_oscillation_mm,
+        avg_ground_contact_ms=summary.avg_ground_contact_ms,
+        avg_stride_length_m=summary.avg_stride_length_m,
+        ascent_m=summary.ascent_m,
+        shoe=shoe if data.sport == "running" else None,
+        device=(data.device or "")[:120],
+        track=tracks.pack(data.track),
+    )
+
+
+def store_file(user: Any, name: str, data: bytes, parsed: list[ActivityData]) -> FileResult:
+    """Store one readable file and its new activities in a single transaction."""
+    digest = hashlib.sha256(data).hexdigest()
+    stored_name: str | None = None
+    try:
+        with transaction.atomic():
+            settings = RunnerSettings.objects.select_for_update().get(
+                user=user
+            )  # one import at a time per runner
+            if ImportedFile.objects.filter(user=user, sha256=digest).exists():
+                return FileResult(name, "duplicate", DUPLICATE_FILE)
+            fresh = [a for a in parsed if not _is_known_run(user, a)]
+            if not fresh:
+                return FileResult(name, "duplicate", DUPLICATE_RUN)
+            source = ImportedFile(user=user, sha256=digest, original_name=name[:255], size=len(data))
+            source.stored.save(name.rsplit("!", 1)[-1].rsplit("/", 1)[-1], ContentFile(data), save=False)
+            stored_name = source.stored.name
+            source.save()
+            zone = ZoneInfo(settings.time_zone)
+            shoe = Shoe.objects.filter(user=user, is_default=True, retired_on__isnull=True).first()
+            created = Activity.objects.bulk_create([_to_model(user, a, source, zone, shoe) for a in fresh])
+            return FileResult(name, "imported", None, created)
+    except IntegrityError:
+        # The same file committed by a parallel import between our check and our insert.
+        _remove_stored(stored_name)
+        return FileResult(name, "duplicate", DUPLICATE_FILE)
+    except Exception:
+        _remove_stored(stored_name)
+        raise
+
+
+def _remove_stored(stored_name: str | None) -> None:
+    if stored_name:
+        from django.core.files.storage import default_storage
+
+        default_storage.delete(stored_name)
+
+
+def import_bytes(user: Any, name: str, data: bytes) -> Iterator[FileResult]:
+    """Every file met in `data` (archive members included), one result each; never raises for bad input."""
+    if len(data) > MAX_FILE_BYTES:
+        yield FileResult(name, "rejected", TOO_LARGE)
+        return
+    for member in iter_members(name, data):
+        if member.problem is not None:
+            yield FileResult(member.name, member.problem.status, member.problem.reason)
+            continue
+        assert member.data is not None
+        yield import_member(user, member.name, member.data)
+
+
+def import_member(user: Any, name: str, data: bytes) -> FileResult:
+    try:
+        parsed = read_activity_file(name, data)
+    except FileProblem as problem:
+        return FileResult(name, problem.status, problem.reason)
+    try:
+        return store_file(user, name, data, parsed)
+    except Exception:
+        log.exception("import of one file failed")  # no health data in the message: only that it failed
+        return FileResult(name, "rejected", INTERNAL)
+
+
+def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+        else:
+            yield path
+
+
+def import_paths(
+    user: Any, paths: Iterable[Path], progress: Callable[[Path, int], None] | None = None
+) -> Iterator[FileResult]:
+    for path in iter_paths(paths):
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                yield FileResult(str(path), "rejected", TOO_LARGE)
+                continue
+            data = path.read_bytes()
+        except OSError:
+            yield FileResult(str(path), "rejected", UNREADABLE)
+            continue
+        yield from import_bytes(user, str(path), data)
+        if progress:
+            progress(path, size)

@@ -1,0 +1,206 @@
+"""The training log: shoes, imported files, activities, daily entries and import jobs.
+
+Every row belongs to one runner (`user`); the access helpers in access.py are the only way views fetch
+them, so a runner never sees another runner's data.
+"""
+
+from __future__ import annotations
+
+import uuid
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+SPORT_CHOICES = [
+    ("running", _("Running")),
+    ("cycling", _("Cycling")),
+    ("swimming", _("Swimming")),
+    ("walking", _("Walking")),
+    ("other", _("Other")),
+]
+PAIN_LOCATIONS = [
+    ("front", _("Front of the knee")),
+    ("kneecap", _("Around the kneecap")),
+    ("outside", _("Outside")),
+    ("inside", _("Inside")),
+    ("back", _("Back of the knee")),
+]
+PAIN = [MinValueValidator(0), MaxValueValidator(10)]
+
+
+class RunnerSettings(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="runner_settings"
+    )
+    # Validated against zoneinfo in the form; no choices here, so a tzdata update needs no migration.
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Amsterdam")
+    language = models.CharField(_("language"), max_length=2, default="nl", choices=settings.LANGUAGES)
+
+    def __str__(self) -> str:
+        return f"settings of {self.user_id}"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+
+class Shoe(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shoes")
+    name = models.CharField(_("name"), max_length=80)
+    limit_km = models.PositiveIntegerField(
+        _("replace after (km)"), default=700, validators=[MinValueValidator(600), MaxValueValidator(800)]
+    )
+    start_km = models.FloatField(
+        _("km already run before the log"), default=0, validators=[MinValueValidator(0)]
+    )
+    is_default = models.BooleanField(_("default shoe for new runs"), default=False)
+    retired_on = models.DateField(_("retired on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["retired_on", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(is_default=True), name="one_default_shoe_per_runner"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def original_file_path(instance: ImportedFile, filename: str) -> str:
+    """A generated name: the runner's upload name never reaches the file system."""
+    suffix = (
+        "".join(c for c in filename.rsplit(".", 1)[-1].lower() if c.isalnum())[:8]
+        if "." in filename
+        else "bin"
+    )
+    return f"originals/{instance.user_id}/{uuid.uuid4().hex}.{suffix}"
+
+
+class ImportedFile(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="imported_files"
+    )
+    sha256 = models.CharField(max_length=64)
+    original_name = models.CharField(max_length=255)
+    stored = models.FileField(upload_to=original_file_path, max_length=255)
+    size = models.PositiveBigIntegerField()
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "sha256"], name="one_copy_of_each_file")]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Activity(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activities")
+    source = models.ForeignKey(
+        ImportedFile, on_delete=models.SET_NULL, null=True, blank=True, related_name="activities"
+    )
+    sport = models.CharField(_("sport"), max_length=16, choices=SPORT_CHOICES, default="running")
+    sub_sport = models.CharField(max_length=40, blank=True)
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    start = models.DateTimeField(_("start"))
+    local_date = models.DateField(db_index=True)
+    duration_s = models.FloatField(_("duration (s)"), null=True, blank=True)
+    distance_m = models.FloatField(_("distance (m)"), null=True, blank=True)
+    records = models.PositiveIntegerField(default=0)
+    avg_heart_rate = models.FloatField(null=True, blank=True)
+    max_heart_rate = models.FloatField(null=True, blank=True)
+    avg_cadence_spm = models.FloatField(null=True, blank=True)
+    avg_vertical_oscillation_mm = models.FloatField(null=True, blank=True)
+    avg_ground_contact_ms = models.FloatField(null=True, blank=True)
+    avg_stride_length_m = models.FloatField(null=True, blank=True)
+    ascent_m = models.FloatField(null=True, blank=True)
+    rpe = models.PositiveSmallIntegerField(_("effort (RPE 0-10)"), null=True, blank=True, validators=PAIN)
+    shoe = models.ForeignKey(
+        Shoe, on_delete=models.SET_NULL, null=True, blank=True, related_name="activities"
+    )
+    device = models.CharField(max_length=120, blank=True)  # the runner's own; never shown to a clinic
+    track = models.BinaryField(null=True, blank=True)  # compressed channels, see training.tracks
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start"]
+        indexes = [models.Index(fields=["user", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.sport} {self.start:%Y-%m-%d %H:%M}"
+
+    @property
+    def distance_km(self) -> float | None:
+        return None if self.distance_m is None else self.distance_m / 1000
+
+    @property
+    def end_epoch(self) -> float:
+        return self.start.timestamp() + (self.duration_s or 0)
+
+
+class DailyEntry(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="daily_entries")
+    date = models.DateField(_("date"))
+    resting_heart_rate = models.PositiveSmallIntegerField(
+        _("resting heart rate"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(25), MaxValueValidator(140)],
+    )
+    sleep_hours = models.FloatField(
+        _("hours of sleep"), null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(24)]
+    )
+    pain_during = models.PositiveSmallIntegerField(
+        _("knee pain while running"), null=True, blank=True, validators=PAIN
+    )
+    pain_after = models.PositiveSmallIntegerField(
+        _("knee pain right after"), null=True, blank=True, validators=PAIN
+    )
+    pain_next_morning = models.PositiveSmallIntegerField(
+        _("knee pain the next morning"), null=True, blank=True, validators=PAIN
+    )
+    pain_location = models.CharField(_("where"), max_length=10, choices=PAIN_LOCATIONS, blank=True)
+    swelling = models.BooleanField(_("swollen knee"), default=False)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [models.UniqueConstraint(fields=["user", "date"], name="one_entry_per_day")]
+
+    def __str__(self) -> str:
+        return f"entry {self.date}"
+
+
+class ImportJob(models.Model):
+    """An upload being processed; the page polls it for the progress bar."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    results = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.done / self.total)

@@ -1,0 +1,185 @@
+"""The training log's pages. Thin: forms in, access helpers for every fetch, metrics from the core."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import access
+from .dashboard import dashboard_context
+from .forms import ActivityForm, DailyEntryForm, ManualRunForm, ShoeForm, UploadForm
+from .jobs import create_job, start_job
+from .models import Activity, DailyEntry, Shoe
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "no-store"  # health data: never in a shared or back-button cache
+    return response
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return _no_store(render(request, "training/dashboard.html", dashboard_context(request.user)))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = create_job(request.user, form.cleaned_data["files"])
+        start_job(job)
+        return redirect("training:job", pk=job.pk)
+    return _no_store(render(request, "training/upload.html", {"form": form}))
+
+
+@login_required
+def job(request: HttpRequest, pk: str) -> HttpResponse:
+    import_job = access.import_job_for(request.user, pk)
+    if request.GET.get("format") == "json":
+        return JsonResponse(
+            {
+                "status": import_job.status,
+                "done": import_job.done,
+                "total": import_job.total,
+                "percent": import_job.percent,
+            }
+        )
+    counts: dict[str, int] = {}
+    for result in import_job.results:
+        if "status" in result:
+            counts[result["status"]] = counts.get(result["status"], 0) + 1
+    finished = import_job.status in ("done", "failed")
+    return _no_store(
+        render(request, "training/job.html", {"job": import_job, "counts": counts, "finished": finished})
+    )
+
+
+@login_required
+def activities(request: HttpRequest) -> HttpResponse:
+    rows = Activity.objects.filter(user=request.user).select_related("shoe").defer("track")[:200]
+    return _no_store(render(request, "training/activities.html", {"activities": rows}))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.activity_for(request.user, pk)
+    form = ActivityForm(request.POST or None, instance=activity)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("training:activity", pk=activity.pk)
+    return _no_store(render(request, "training/activity.html", {"activity": activity, "form": form}))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; only a POST deletes."""
+    activity = access.activity_for(request.user, pk)
+    if request.method == "POST":
+        activity.delete()
+        messages.success(request, _("The activity has been deleted."))
+        return redirect("training:activities")
+    return _no_store(render(request, "training/activity_delete.html", {"activity": activity}))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def manual_run(request: HttpRequest) -> HttpResponse:
+    form = ManualRunForm(
+        request.user,
+        request.POST or None,
+        initial={"start": timezone.localtime().replace(second=0, microsecond=0)},
+    )
+    if request.method == "POST" and form.is_valid():
+        activity = form.save(commit=False)
+        activity.user = request.user
+        activity.distance_m = form.cleaned_data["distance_km"] * 1000
+        activity.duration_s = form.cleaned_data["minutes"] * 60
+        zone = access.runner_settings(request.user).zone
+        activity.local_date = activity.start.astimezone(zone).date()
+        activity.save()
+        messages.success(request, _("The run has been added to your log."))
+        return redirect("training:dashboard")
+    return _no_store(render(request, "training/manual_run.html", {"form": form}))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def daily_entry(request: HttpRequest) -> HttpResponse:
+    zone = access.runner_settings(request.user).zone
+    today = timezone.now().astimezone(zone).date()
+    day = request.GET.get("datum") or request.POST.get("date") or today.isoformat()
+    existing = DailyEntry.objects.filter(user=request.user, date=day).first() if _is_date(day) else None
+    form = DailyEntryForm(
+        request.POST or None, instance=existing or DailyEntry(user=request.user), initial={"date": day}
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            entry = form.save(commit=False)
+            entry.user = request.user
+            entry.save()
+        messages.success(request, _("Your day has been saved."))
+        return redirect("training:dashboard")
+    return _no_store(render(request, "training/daily_entry.html", {"form": form, "existing": existing}))
+
+
+def _is_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def shoes(request: HttpRequest) -> HttpResponse:
+    form = ShoeForm(request.POST or None, instance=Shoe(user=request.user))
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            if form.cleaned_data["is_default"]:
+                Shoe.objects.filter(user=request.user, is_default=True).update(is_default=False)
+            form.save()
+        messages.success(request, _("The shoe has been added."))
+        return redirect("training:shoes")
+    context = dashboard_context(request.user, only_shoes=True) | {"form": form}
+    return _no_store(render(request, "training/shoes.html", context))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def shoe_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    shoe = access.shoe_for(request.user, pk)
+    form = ShoeForm(request.POST or None, instance=shoe)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            if form.cleaned_data["is_default"]:
+                Shoe.objects.filter(user=request.user, is_default=True).exclude(pk=shoe.pk).update(
+                    is_default=False
+                )
+            form.save()
+        messages.success(request, _("Saved."))
+        return redirect("training:shoes")
+    return _no_store(render(request, "training/shoe_edit.html", {"shoe": shoe, "form": form}))
+
+
+@login_required
+@require_POST
+def shoe_retire(request: HttpRequest, pk: int) -> HttpResponse:
+    """Retiring is reversible (un-retire), so it needs no confirmation page."""
+    shoe = access.shoe_for(request.user, pk)
+    shoe.retired_on = None if shoe.retired_on else timezone.now().date()
+    shoe.is_default = False if shoe.retired_on else shoe.is_default
+    shoe.save(update_fields=["retired_on", "is_default"])
+    return redirect("training:shoes")

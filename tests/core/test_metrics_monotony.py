@@ -1,0 +1,76 @@
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from kniewijs.core.metrics.monotony import MonotonyLevel, monotony, monotony_level, rolling_monotony
+
+BRIEF_WEEK = [600, 200, 400, 500, 100, 650, 0]
+
+
+def test_the_brief_week_has_a_monotony_of_1_49_with_the_population_sd():
+    value = monotony(BRIEF_WEEK)
+    assert value == pytest.approx(350 / np.sqrt(55_000), abs=1e-12)
+    assert round(value, 2) == 1.49
+
+
+def test_the_brief_week_has_a_monotony_of_1_38_with_the_sample_sd():
+    value = monotony(BRIEF_WEEK, "sample")
+    assert value == pytest.approx(350 / np.sqrt(385_000 / 6), abs=1e-12)
+    assert round(value, 2) == 1.38
+
+
+def test_strain_is_the_weekly_load_times_the_monotony():
+    result = rolling_monotony(np.asarray(BRIEF_WEEK, dtype=float))
+    assert result.weekly_load[-1] == 2450
+    assert result.strain[-1] == pytest.approx(2450 * 350 / np.sqrt(55_000))
+    assert result.sd == "population"
+
+
+@pytest.mark.parametrize("week", [[0] * 7, [5.0] * 7, [0.1] * 7])
+def test_the_same_load_every_day_has_no_spread_so_monotony_is_undefined_not_infinite(week):
+    assert monotony(week) is None
+    result = rolling_monotony(np.asarray(week, dtype=float))
+    assert np.isnan(result.monotony[-1]) and np.isnan(result.strain[-1])
+
+
+def test_rest_days_before_the_series_count_as_zero_load():
+    result = rolling_monotony(np.asarray([10.0, 10.0]))
+    assert result.weekly_load.tolist() == [10, 20]
+    assert result.monotony[-1] == pytest.approx(monotony([0, 0, 0, 0, 0, 10, 10]))
+
+
+@pytest.mark.parametrize(
+    ("value", "level"),
+    [(1.49, MonotonyLevel.NORMAL), (1.5, MonotonyLevel.HIGH), (1.99, MonotonyLevel.HIGH), (2.0, MonotonyLevel.CRITICAL), (None, None)],
+)
+def test_runalyze_warns_from_1_5_and_calls_2_0_critical(value, level):
+    assert monotony_level(value) is level
+
+
+def test_a_week_needs_seven_days_and_a_known_sd_convention():
+    with pytest.raises(ValueError, match="7 daily loads"):
+        monotony([1, 2, 3])
+    with pytest.raises(ValueError, match="SD convention"):
+        monotony(BRIEF_WEEK, "robust")  # type: ignore[arg-type]
+
+
+@settings(max_examples=100)
+@given(st.lists(st.floats(0, 1000, allow_nan=False), min_size=1, max_size=60), st.floats(0.001, 1000))
+def test_scaling_every_load_by_a_positive_constant_leaves_monotony_unchanged(loads, factor):
+    days = np.asarray(loads)
+    assume(np.all((days == 0) | (days > 1e-3)))
+    one = rolling_monotony(days)
+    other = rolling_monotony(days * factor)
+    assert np.array_equal(np.isnan(one.monotony), np.isnan(other.monotony))
+    defined = ~np.isnan(one.monotony)
+    assert np.allclose(one.monotony[defined], other.monotony[defined], rtol=1e-9)
+    assert np.allclose(one.strain[defined] * factor, other.strain[defined], rtol=1e-9)
+
+
+@settings(max_examples=100)
+@given(st.lists(st.floats(0, 1000, allow_nan=False), min_size=7, max_size=7))
+def test_the_rolling_monotony_of_a_week_equals_the_monotony_of_that_week(week):
+    value = monotony(week)
+    rolled = rolling_monotony(np.asarray(week)).monotony[-1]
+    assert (value is None and np.isnan(rolled)) or rolled == pytest.approx(value, rel=1e-12)

@@ -19,11 +19,11 @@ from kniewijs.charts import (
     load_ratio,
     pain_and_level,
     pain_over_load,
+    phrases,
     runs_with_spikes,
     shoe_distance,
     weekly_distance,
 )
-from kniewijs.charts import phrases
 from kniewijs.charts.plot import aligned_ticks, bar_width, numbers, sort_by_day, trend
 from kniewijs.charts.svg import AMBER, BRAND, EMERGENCY, MIN_FONT_SIZE, URGENT, Frame, num
 from kniewijs.core.text import Text
@@ -53,7 +53,9 @@ def build(name, n, *, lang="nl", title="Titel", chart_id=None):
     if name == "pain_over_load":
         return pain_over_load(days(n), km, pain, **common)
     if name == "shoes":
-        return shoe_distance([f"Schoen {i}" for i in range(n)], [100.0 * i for i in range(n)], [650.0] * n, **common)
+        return shoe_distance(
+            [f"Schoen {i}" for i in range(n)], [100.0 * i for i in range(n)], [650.0] * n, **common
+        )
     if name == "cadence":
         return cadence_trend(days(n), [165.0 + i % 9 for i in range(n)], 170, 180, **common)
     if name == "pain_and_level":
@@ -76,6 +78,11 @@ def elements(chart, tag, **attrs):
     return [e for e in root_of(chart).iter(f"{SVG}{tag}") if all(e.get(k) == v for k, v in attrs.items())]
 
 
+def bars(chart, css):
+    """(colour, rect) for each bar of a class; bars are grouped by colour and class in a <g>."""
+    return [(group.get("fill"), rect) for group in elements(chart, "g", **{"class": css}) for rect in group]
+
+
 # ---- well-formed, accessible, readable ----
 
 
@@ -88,7 +95,11 @@ def test_every_chart_is_well_formed_svg_named_and_described_for_screen_readers(k
     assert root.get("role") == "img" and root.get("width") == "100%"
     assert root.get("viewBox").startswith("0 0 380 ")
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
-    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}" == f"c-{kind}-title c-{kind}-desc"
+    assert (
+        root.get("aria-labelledby")
+        == f"{title.get('id')} {desc.get('id')}"
+        == f"c-{kind}-title c-{kind}-desc"
+    )
     assert title.text == chart.title == "Mijn grafiek"
     assert desc.text == chart.summary and len(chart.summary) > 20
     assert chart.summary.endswith(".")
@@ -132,15 +143,16 @@ def test_the_same_input_gives_the_same_string(kind):
 def test_ten_years_of_weekly_bars_stay_under_150_kilobytes():
     weeks = days(520, 7)
     km = [30 + 10 * math.sin(i / 9) for i in range(520)]
-    band = [None] + [k * 1.05 for k in km[:-1]]  # a tight limit, so many weeks carry a warning triangle too
+    band = [None] + [k * 1.02 for k in km[:-1]]  # a tight limit, so many weeks carry a warning triangle too
     chart = weekly_distance(weeks, km, band, chart_id="tien", title="Tien jaar")
     assert len(chart.svg.encode()) < 150_000
-    assert len(elements(chart, "rect", **{"class": "bar over"})) > 100
+    assert len(bars(chart, "bar over")) > 100
 
 
 def test_ten_years_of_runs_stay_under_150_kilobytes():
     runs = [START + timedelta(days=i * 365 * 10 // 1500) for i in range(1500)]
-    chart = runs_with_spikes(runs, [5 + i % 20 for i in range(1500)], ["none", "small", "large"] * 500, chart_id="r", title="t")
+    bands = (["none"] * 8 + ["small", "large"]) * 150  # one run in five a spike, more than is usual
+    chart = runs_with_spikes(runs, [5 + i % 20 for i in range(1500)], bands, chart_id="r", title="t")
     assert len(chart.svg.encode()) < 150_000
 
 
@@ -152,9 +164,9 @@ BAND = [None, 11, 13.2, 12.1, 14.3]
 
 def test_weeks_above_the_ten_percent_limit_are_highlighted_and_flagged_with_a_triangle():
     chart = weekly_distance(days(5, 7), KM, BAND, chart_id="w", title="t")
-    over = elements(chart, "rect", **{"class": "bar over"})
-    assert len(over) == 3 and {bar.get("fill") for bar in over} == {URGENT}
-    assert {bar.get("fill") for bar in elements(chart, "rect", **{"class": "bar"})} == {BRAND}
+    over = bars(chart, "bar over")
+    assert len(over) == 3 and {colour for colour, _ in over} == {URGENT}
+    assert [colour for colour, _ in bars(chart, "bar")] == [BRAND, BRAND]
     triangles = [p for p in elements(chart, "path", fill=URGENT)]
     assert len(triangles) == 3 + 1  # one above each highlighted bar, one in the legend
     assert [row[3] for row in chart.table[1:]] == ["nee", "ja", "nee", "ja", "ja"]
@@ -162,7 +174,7 @@ def test_weeks_above_the_ten_percent_limit_are_highlighted_and_flagged_with_a_tr
 
 def test_a_week_exactly_at_the_limit_is_not_highlighted():
     chart = weekly_distance(days(2, 7), [10, 11], [None, 11.0], chart_id="w", title="t")
-    assert elements(chart, "rect", **{"class": "bar over"}) == []
+    assert bars(chart, "bar over") == []
     assert "In geen van de 2 weken" in chart.summary
 
 
@@ -180,7 +192,7 @@ def test_the_limit_is_a_step_at_each_weeks_own_limit_across_that_week():
 def test_a_bar_stands_on_the_baseline_and_reaches_its_distance():
     chart = weekly_distance(days(5, 7), KM, BAND, chart_id="w", title="t")
     frame = Frame.make()
-    first = elements(chart, "rect", **{"class": "bar"})[0]
+    first = bars(chart, "bar")[0][1]
     top = frame.bottom - 10 / 15 * (frame.bottom - frame.top)
     assert float(first.get("y")) == pytest.approx(top, abs=0.06)
     assert float(first.get("y")) + float(first.get("height")) == pytest.approx(frame.bottom, abs=0.1)
@@ -188,8 +200,13 @@ def test_a_bar_stands_on_the_baseline_and_reaches_its_distance():
 
 def test_the_weekly_summary_gives_the_latest_week_its_limit_and_the_count_above_it_in_dutch():
     chart = weekly_distance(days(5, 7), [10, 12, 11, 13, 15.5], BAND, chart_id="w", title="t")
-    assert chart.summary.startswith("In de week van 31 mrt 2025 liep u 15,5 km; 10% meer dan de week ervoor was 14,3 km geweest.")
-    assert "In 3 van de 5 weken liep u meer dan 10% boven de week ervoor; de laatste weken loopt u meer." in chart.summary
+    assert chart.summary.startswith(
+        "In de week van 31 mrt 2025 liep u 15,5 km; 10% meer dan de week ervoor was 14,3 km geweest."
+    )
+    assert (
+        "In 3 van de 5 weken liep u meer dan 10% boven de week ervoor; de laatste weken loopt u meer."
+        in chart.summary
+    )
 
 
 def test_the_weekly_summary_in_english_has_a_decimal_point_and_english_months():
@@ -200,8 +217,10 @@ def test_the_weekly_summary_in_english_has_a_decimal_point_and_english_months():
 
 def test_numpy_arrays_and_datetimes_are_accepted():
     weeks = [datetime(2025, 3, 3, 7, 30) + timedelta(weeks=i) for i in range(3)]
-    chart = weekly_distance(weeks, np.array([10.0, np.nan, 12.0]), np.array([np.nan, 11.0, np.nan]), chart_id="w", title="t")
-    assert len(elements(chart, "rect", **{"class": "bar"})) == 2
+    chart = weekly_distance(
+        weeks, np.array([10.0, np.nan, 12.0]), np.array([np.nan, 11.0, np.nan]), chart_id="w", title="t"
+    )
+    assert len(bars(chart, "bar")) == 2
     assert chart.table[2] == ("10 mrt 2025", "–", "11", "nee")
 
 
@@ -209,10 +228,17 @@ def test_numpy_arrays_and_datetimes_are_accepted():
 
 
 def test_spikes_are_marked_by_shape_as_well_as_colour_and_named_in_the_legend():
-    chart = runs_with_spikes(days(4), [5, 6, 8, 16], ["none", "small", "moderate", "large"], chart_id="s", title="t")
-    assert [b.get("fill") for b in elements(chart, "rect") if (b.get("class") or "").startswith("bar")] == [BRAND, AMBER, URGENT, EMERGENCY]
+    chart = runs_with_spikes(
+        days(4), [5, 6, 8, 16], ["none", "small", "moderate", "large"], chart_id="s", title="t"
+    )
+    colours = [
+        colour
+        for band in ("none", "small", "moderate", "large")
+        for colour, _ in bars(chart, f"bar spike-{band}")
+    ]
+    assert colours == [BRAND, AMBER, URGENT, EMERGENCY]
     assert len(elements(chart, "path", fill=AMBER)) == 2  # the triangle above the run and in the legend
-    assert len(elements(chart, "rect", fill=EMERGENCY)) == 3  # the bar, the square above it, the legend's square
+    assert len(elements(chart, "rect", fill=EMERGENCY)) == 2  # the square above the run and in the legend
     assert {"Geen piek", "Piek 10–30%", "Piek 30–100%", "Piek >100%"} <= set(texts(chart))
     assert chart.summary == (
         "Uw laatste loop, op 6 mrt 2025, was 16 km (een grote piek). 3 van de 4 lopen waren meer dan 10% langer "
@@ -221,7 +247,9 @@ def test_spikes_are_marked_by_shape_as_well_as_colour_and_named_in_the_legend():
 
 
 def test_a_single_spike_is_spoken_of_in_the_singular():
-    chart = runs_with_spikes(days(3), [5, 6, 5], ["none", "small", "none"], chart_id="s", title="t", lang="en")
+    chart = runs_with_spikes(
+        days(3), [5, 6, 5], ["none", "small", "none"], chart_id="s", title="t", lang="en"
+    )
     assert "1 of the 3 runs was more than 10% longer" in chart.summary
 
 
@@ -248,15 +276,15 @@ def test_the_favourable_zone_and_the_danger_line_sit_at_their_values():
 @pytest.mark.parametrize(
     ("value", "words"),
     [
-        (1.0, "binnen de gunstige zone van 0,8 tot 1,3"),
-        (0.6, "onder de gunstige zone"),
-        (1.4, "boven de gunstige zone, maar onder de gevarengrens van 1,5"),
-        (1.5, "op of boven de gevarengrens van 1,5"),
+        (1.04, "1,04: binnen de gunstige zone van 0,8 tot 1,3"),
+        (0.6, "0,6: onder de gunstige zone"),
+        (1.4, "1,4: boven de gunstige zone, maar onder de gevarengrens van 1,5"),
+        (1.5, "1,5: op of boven de gevarengrens van 1,5"),
     ],
 )
 def test_the_ratio_summary_places_the_latest_value_in_its_zone(value, words):
     chart = load_ratio([START], [value], chart_id="r", title="t")
-    assert chart.summary.startswith(f"Op 3 mrt 2025 was uw belastingsverhouding {str(value).replace('.', ',')}: {words}")
+    assert chart.summary.startswith(f"Op 3 mrt 2025 was uw belastingsverhouding {words}")
 
 
 def test_ratios_at_the_danger_line_are_counted_and_marked_with_squares():
@@ -278,7 +306,7 @@ def test_a_gap_in_the_ratio_breaks_the_line_and_shows_as_a_dash_in_the_table():
 def test_pain_is_drawn_on_its_own_zero_to_ten_axis_beside_the_distance():
     chart = pain_over_load(days(3), [5, 8, 6], [2, None, 4], chart_id="p", title="t")
     pain_labels = [t.text for t in elements(chart, "text", fill=EMERGENCY)]
-    assert ["0", "2", "4", "6", "8", "10"] == pain_labels[:6]
+    assert pain_labels[:6] == ["0", "2", "4", "6", "8", "10"]
     assert "pijn 0–10" in pain_labels
     assert chart.summary.startswith("Op 5 mrt 2025 gaf u uw pijn een 4 van de 10, na 6 km.")
 
@@ -303,9 +331,17 @@ def test_rising_pain_is_reported_in_the_summary():
 
 def test_shoes_near_and_past_their_limit_change_colour_and_say_so_in_words():
     chart = shoe_distance(["A", "B", "C"], [300, 590, 700], [600, 600, 600], chart_id="s", title="t")
-    assert [b.get("fill") for b in elements(chart, "rect") if (b.get("class") or "").startswith("shoe")] == [BRAND, URGENT, EMERGENCY]
+    assert [b.get("fill") for b in elements(chart, "rect") if (b.get("class") or "").startswith("shoe")] == [
+        BRAND,
+        URGENT,
+        EMERGENCY,
+    ]
     assert {"590 / 600 km · bijna op", "700 / 600 km · over de grens", "300 / 600 km"} <= set(texts(chart))
-    assert [row[3:] for row in chart.table[1:]] == [("50%", "in orde"), ("98%", "bijna op"), ("117%", "over de grens")]
+    assert [row[3:] for row in chart.table[1:]] == [
+        ("50%", "in orde"),
+        ("98%", "bijna op"),
+        ("117%", "over de grens"),
+    ]
     assert chart.summary == (
         "Van uw 3 schoenen heeft C de meeste kilometers: 700 km van de 600 km (117%). "
         "Bijna op (90% of meer): B; over de grens: C."
@@ -350,18 +386,26 @@ def test_the_cadence_target_band_spans_the_target():
     chart = cadence_trend(days(3), [168, 171, 173], 170, 180, chart_id="c", title="t")
     (zone,) = elements(chart, "rect", **{"class": "zone"})
     frame = Frame.make()
-    y = lambda v: frame.bottom - (v - 160) / 25 * (frame.bottom - frame.top)  # noqa: E731  ticks 160-185
+    y = lambda v: frame.bottom - (v - 165) / 20 * (frame.bottom - frame.top)  # noqa: E731  ticks 165-185
     assert float(zone.get("y")) == pytest.approx(y(180), abs=0.06)
     assert float(zone.get("y")) + float(zone.get("height")) == pytest.approx(y(170), abs=0.1)
-    assert chart.summary.startswith("Op 5 mrt 2025 was uw cadans 173 stappen per minuut, binnen uw doel van 170 tot 180.")
+    assert chart.summary.startswith(
+        "Op 5 mrt 2025 was uw cadans 173 stappen per minuut, binnen uw doel van 170 tot 180."
+    )
     assert [row[2] for row in chart.table[1:]] == ["nee", "ja", "ja"]
 
 
 def test_a_cadence_target_with_only_a_lower_bound_is_a_line():
     chart = cadence_trend(days(2), [160, 165], 170, None, chart_id="c", title="t", lang="en")
-    assert len(elements(chart, "line", **{"class": "rule"})) == 1 and elements(chart, "rect", **{"class": "zone"}) == []
+    assert (
+        len(elements(chart, "line", **{"class": "rule"})) == 1
+        and elements(chart, "rect", **{"class": "zone"}) == []
+    )
     assert "Target: at least 170" in texts(chart)
-    assert chart.summary == "On 4 Mar 2025 your cadence was 165 steps per minute, below your target of at least 170."
+    assert (
+        chart.summary
+        == "On 4 Mar 2025 your cadence was 165 steps per minute, below your target of at least 170."
+    )
 
 
 def test_cadence_without_a_target_has_no_band_and_no_target_words():
@@ -380,7 +424,7 @@ def test_the_level_is_a_step_that_holds_until_the_next_change():
     assert [n[0] for n in numbers_in_path] == ["M", "H", "V", "H", "V", "H"]
     assert chart.summary == (
         "Uw laatste pijnscore, op 5 mrt 2025, was 2 van de 10; u zit nu op niveau 2. "
-        "Uw pijn is de laatste tijd ongeveer gelijk gebleven; u ging van niveau 1 naar niveau 2."
+        "Uw pijn is de laatste tijd afgenomen; u ging van niveau 1 naar niveau 2."
     )
 
 
@@ -408,7 +452,11 @@ def test_only_gaps_count_as_no_data():
 def test_a_single_point_is_drawn_and_described(kind):
     chart = build(kind, 1)
     assert len(chart.table) == 2
-    marks = [e for e in root_of(chart).iter() if e.tag in (f"{SVG}rect", f"{SVG}circle") and e.get("class") != "zone"]
+    marks = [
+        e
+        for e in root_of(chart).iter()
+        if e.tag in (f"{SVG}rect", f"{SVG}circle") and e.get("class") != "zone"
+    ]
     assert len(marks) >= 2  # the point or bar itself, and the legend
 
 
@@ -449,7 +497,8 @@ def test_any_mix_of_values_and_gaps_gives_well_formed_svg(rows):
     ]
     for chart in charts:
         assert root_of(chart).find(f"{SVG}desc").text == chart.summary
-        assert len(chart.table) == len(rows) + 1
+        no_data = chart.summary == "Er zijn nog geen gegevens om in deze grafiek te tonen."
+        assert len(chart.table) == (1 if no_data else len(rows) + 1)
 
 
 # ---- shared helpers and words ----
@@ -466,7 +515,13 @@ def test_rows_are_sorted_by_day_and_a_datetime_counts_as_its_day():
 
 @pytest.mark.parametrize(
     ("values", "direction"),
-    [([10, 11, 12, 13], "up"), ([13, 12, 11, 10], "down"), ([10, 10.2, 9.9, 10.1], "flat"), ([1, 5], None), ([1, None, 5], None)],
+    [
+        ([10, 11, 12, 13], "up"),
+        ([13, 12, 11, 10], "down"),
+        ([10, 10.2, 9.9, 10.1], "flat"),
+        ([1, 5], None),
+        ([1, None, 5], None),
+    ],
 )
 def test_a_trend_is_read_from_the_last_values(values, direction):
     assert trend(values, relative=0.1) == direction
@@ -490,6 +545,8 @@ def test_bars_keep_a_gap_while_there_is_room_and_merge_when_there_is_not():
 
 def _all_phrases():
     for name, value in vars(phrases).items():
+        if name.startswith("_"):
+            continue
         if isinstance(value, Text):
             yield name, value
         elif isinstance(value, dict):

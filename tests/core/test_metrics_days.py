@@ -75,7 +75,8 @@ def test_session_rpe_load_is_rpe_times_minutes_of_every_sport_and_nothing_withou
 def test_activities_after_the_last_day_are_left_out():
     day = date(2027, 6, 7)
     history = History.build(
-        AMSTERDAM, [Activity(at(day), "running", 10_000), Activity(at(day + timedelta(days=1)), "running", 9_000)]
+        AMSTERDAM,
+        [Activity(at(day), "running", 10_000), Activity(at(day + timedelta(days=1)), "running", 9_000)],
     )
     assert daily_series(history, day).running_km.sum() == 10
 
@@ -98,5 +99,7 @@ def test_an_empty_history_gives_a_series_of_rest_days_up_to_today():
     series = daily_series(History.build("UTC"), date(2027, 1, 6))
     assert len(series) == 3  # Monday 4 January to Wednesday 6 January
     assert series.rest_days.all()
-    assert np.array_equal(series.days, np.arange(day_number(date(2027, 1, 4)), day_number(date(2027, 1, 6)) + 1))
+    assert np.array_equal(
+        series.days, np.arange(day_number(date(2027, 1, 4)), day_number(date(2027, 1, 6)) + 1)
+    )
     assert series.dates()[-1] == np.datetime64("2027-01-06")

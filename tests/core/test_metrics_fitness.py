@@ -23,7 +23,9 @@ def test_fitness_and_fatigue_by_goldencheetah_match_hand_computed_values():
     assert result.method == "goldencheetah"
     assert result.fitness.tolist() == pytest.approx([2.3528, 3.4739, 3.3922], abs=1e-4)
     assert result.fatigue.tolist() == pytest.approx([13.3122, 18.1962, 15.7739], abs=1e-4)
-    assert result.form.tolist() == pytest.approx([2.3528 - 13.3122, 3.4739 - 18.1962, 3.3922 - 15.7739], abs=2e-4)
+    assert result.form.tolist() == pytest.approx(
+        [2.3528 - 13.3122, 3.4739 - 18.1962, 3.3922 - 15.7739], abs=2e-4
+    )
 
 
 def test_fitness_and_fatigue_by_runalyze_match_hand_computed_values():

@@ -42,7 +42,13 @@ def test_rest_days_before_the_series_count_as_zero_load():
 
 @pytest.mark.parametrize(
     ("value", "level"),
-    [(1.49, MonotonyLevel.NORMAL), (1.5, MonotonyLevel.HIGH), (1.99, MonotonyLevel.HIGH), (2.0, MonotonyLevel.CRITICAL), (None, None)],
+    [
+        (1.49, MonotonyLevel.NORMAL),
+        (1.5, MonotonyLevel.HIGH),
+        (1.99, MonotonyLevel.HIGH),
+        (2.0, MonotonyLevel.CRITICAL),
+        (None, None),
+    ],
 )
 def test_runalyze_warns_from_1_5_and_calls_2_0_critical(value, level):
     assert monotony_level(value) is level

@@ -60,7 +60,7 @@ def test_trailing_sums_equal_plain_sums(values, window, skip):
     result = trailing_sum(np.asarray(values, dtype=float), window, skip_last=skip)
     for t in range(len(values)):
         lo, hi = max(0, t - skip - window + 1), t - skip + 1
-        assert result[t] == pytest.approx(sum(values[lo:max(lo, hi)]), abs=1e-9)
+        assert result[t] == pytest.approx(sum(values[lo : max(lo, hi)]), abs=1e-9)
 
 
 def test_trailing_shifts_move_the_series_day_by_day_with_zeros_shifted_in():

@@ -7,7 +7,14 @@ from hypothesis import strategies as st
 
 from kniewijs.core.load import SpikeBand, single_run_spike
 from kniewijs.core.metrics.model import Activity, History
-from kniewijs.core.metrics.spikes import BANDS, NO_COMPARISON, band_edges, run_spikes, spike_bands, window_maximum
+from kniewijs.core.metrics.spikes import (
+    BANDS,
+    NO_COMPARISON,
+    band_edges,
+    run_spikes,
+    spike_bands,
+    window_maximum,
+)
 
 DAY = 86_400.0
 START = datetime(2027, 4, 1, 7, tzinfo=UTC)
@@ -15,7 +22,9 @@ START = datetime(2027, 4, 1, 7, tzinfo=UTC)
 
 def runs(*rows: tuple[float, float, str]) -> History:
     """(days after START, km, sport)"""
-    return History.build("Europe/Amsterdam", [Activity(START + timedelta(days=d), s, km * 1000) for d, km, s in rows])
+    return History.build(
+        "Europe/Amsterdam", [Activity(START + timedelta(days=d), s, km * 1000) for d, km, s in rows]
+    )
 
 
 @pytest.mark.parametrize(
@@ -56,15 +65,15 @@ def test_a_first_run_has_nothing_to_compare_with_as_in_core_load():
 
 
 def test_the_rate_ratio_of_each_band_is_frandsen_2025s():
-    spikes = run_spikes(runs((0, 10, "running"), (1, 12, "running"), (40, 10, "running"), (41, 25, "running")))
+    spikes = run_spikes(
+        runs((0, 10, "running"), (1, 12, "running"), (40, 10, "running"), (41, 25, "running"))
+    )
     assert spikes.rate_ratio[1] == 1.64
     assert spikes.rate_ratio[3] == 2.28
 
 
 def test_two_runs_at_the_same_second_are_not_each_others_reference():
-    history = History.build(
-        "UTC", [Activity(START, "running", 10_000), Activity(START, "running", 30_000)]
-    )
+    history = History.build("UTC", [Activity(START, "running", 10_000), Activity(START, "running", 30_000)])
     assert run_spikes(history).band.tolist() == [NO_COMPARISON, NO_COMPARISON]
 
 
@@ -117,5 +126,9 @@ def test_the_spikes_do_not_depend_on_the_order_of_the_input_runs(rows, random):
 
 
 def test_runs_on_local_days_carry_their_day():
-    spikes = run_spikes(History.build("Europe/Amsterdam", [Activity(datetime(2027, 3, 27, 23, 30, tzinfo=UTC), "running", 5000)]))
+    spikes = run_spikes(
+        History.build(
+            "Europe/Amsterdam", [Activity(datetime(2027, 3, 27, 23, 30, tzinfo=UTC), "running", 5000)]
+        )
+    )
     assert spikes.local_day[0] == (date(2027, 3, 28) - date(1970, 1, 1)).days

@@ -43,7 +43,9 @@ def test_exactly_ten_percent_more_keeps_to_the_rule_as_in_core_load():
 
 def test_the_week_containing_the_spring_dst_change_has_seven_local_days():
     monday = date(2027, 3, 22)
-    runs = [Activity(at(monday + timedelta(days=i), 0) + timedelta(minutes=30), "running", 1000) for i in range(7)]
+    runs = [
+        Activity(at(monday + timedelta(days=i), 0) + timedelta(minutes=30), "running", 1000) for i in range(7)
+    ]
     table = weekly_table(daily_series(History.build(AMSTERDAM, runs), date(2027, 3, 28)))
     assert len(table) == 1 and table.iso_week(0) == (2027, 12)
     assert table.running_sessions.tolist() == [7]
@@ -71,7 +73,9 @@ def test_rest_days_are_counted_per_week_and_an_unfinished_week_counts_its_days_s
 
 def test_seven_days_of_running_leave_no_rest_day():
     runs = [Activity(at(FIRST_MONDAY + timedelta(days=d)), "running", 5000) for d in range(7)]
-    assert rest_days_in_last(daily_series(History.build(AMSTERDAM, runs), FIRST_MONDAY + timedelta(days=6))) == 0
+    assert (
+        rest_days_in_last(daily_series(History.build(AMSTERDAM, runs), FIRST_MONDAY + timedelta(days=6))) == 0
+    )
 
 
 def test_the_ten_percent_limit_is_read_off_the_core_rule():

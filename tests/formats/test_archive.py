@@ -57,10 +57,29 @@ def raw_zip(entries: list[tuple[str, bytes]], *, all_at_first_header: bool = Fal
     for name, data in entries:
         encoded, crc = name.encode(), zlib.crc32(data)
         offset = 0 if all_at_first_header else len(body)
-        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0, crc, len(data), len(data), len(encoded), 0)
+        body += struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0, crc, len(data), len(data), len(encoded), 0
+        )
         body += encoded + data
         central += struct.pack(
-            "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0, crc, len(data), len(data), len(encoded), 0, 0, 0, 0, 0, offset
+            "<IHHHHHHIIIHHHHHII",
+            0x02014B50,
+            20,
+            20,
+            0,
+            0,
+            0,
+            0,
+            crc,
+            len(data),
+            len(data),
+            len(encoded),
+            0,
+            0,
+            0,
+            0,
+            0,
+            offset,
         )
         central += encoded
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central), len(body), 0)
@@ -91,7 +110,9 @@ def test_a_file_that_is_no_archive_is_its_own_single_member() -> None:
 
 
 def test_a_garmin_like_export_gives_each_fit_file_in_its_nested_part_zip(real_fit: bytes) -> None:
-    part = make_zip({"a@b.nl_1001.fit": real_fit, "a@b.nl_1002.fit": real_fit[:-1] + b"\x00"}, zipfile.ZIP_DEFLATED)
+    part = make_zip(
+        {"a@b.nl_1001.fit": real_fit, "a@b.nl_1002.fit": real_fit[:-1] + b"\x00"}, zipfile.ZIP_DEFLATED
+    )
     export = make_zip(
         {
             "DI_CONNECT/": b"",
@@ -133,7 +154,9 @@ def test_a_strava_like_export_unpacks_each_gz_and_reports_its_index_as_skipped(r
 
 
 def test_a_strava_export_inside_a_top_folder_keys_its_index_by_the_full_path() -> None:
-    export = make_zip({"export_1/activities.csv": STRAVA_CSV, "export_1/activities/2.gpx.gz": gzip.compress(GPX)})
+    export = make_zip(
+        {"export_1/activities.csv": STRAVA_CSV, "export_1/activities/2.gpx.gz": gzip.compress(GPX)}
+    )
     assert "export_1/activities/2.gpx" in strava_index("export.zip", export)
     assert strava_index("run.gpx", GPX) == {}
 
@@ -147,7 +170,9 @@ def test_a_gz_of_several_gzip_members_is_unpacked_whole() -> None:
     assert list(iter_members("run.gpx.gz", data)) == [Member("run.gpx", data=GPX)]
 
 
-@pytest.mark.parametrize("bad_name", ["../evil.gpx", "a/../../evil.gpx", "/etc/evil.gpx", "C:/evil.gpx", "..\\evil.gpx"])
+@pytest.mark.parametrize(
+    "bad_name", ["../evil.gpx", "a/../../evil.gpx", "/etc/evil.gpx", "C:/evil.gpx", "..\\evil.gpx"]
+)
 def test_a_member_with_a_path_outside_the_archive_is_refused_and_the_rest_goes_on(bad_name: str) -> None:
     members = by_name(list(iter_members("x.zip", raw_zip([(bad_name, GPX), ("good.gpx", GPX)]))))
     problem = members[f"x.zip!{bad_name}"].problem
@@ -177,7 +202,9 @@ def test_an_encrypted_member_is_refused() -> None:
     assert members["x.zip!open.gpx"].data == GPX
 
 
-def test_a_zip_bomb_declaring_10_gb_is_refused_whole_with_nothing_decompressed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_zip_bomb_declaring_10_gb_is_refused_whole_with_nothing_decompressed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("bomb.fit", bytes(1000))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import importlib
 import io
@@ -184,8 +185,12 @@ def test_a_strava_export_gives_its_sport_and_name_to_files_that_name_no_sport() 
     assert isinstance(results["export.zip!activities.csv"], SkippedFile)
 
 
-def test_a_whole_export_is_read_with_a_result_per_file_and_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
-    export = make_zip({"good.gpx": gpx(), "bad.gpx": b"<gpx", "buggy.tcx": tcx("Running"), "notes.json": b"{}"})
+def test_a_whole_export_is_read_with_a_result_per_file_and_never_raises(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    export = make_zip(
+        {"good.gpx": gpx(), "bad.gpx": b"<gpx", "buggy.tcx": tcx("Running"), "notes.json": b"{}"}
+    )
 
     def broken_reader(data: bytes, **kwargs: object) -> list[object]:
         raise ZeroDivisionError("a bug in a reader")
@@ -207,7 +212,9 @@ def test_a_single_file_is_its_own_only_result() -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from(["x.fit", "x.gpx", "x.tcx", "x.csv", "x.zip", "x.gz", "x"]),
-    st.sampled_from([b"", b"<", b"<?xml version='1.0'?><gpx>", b"PK\x03\x04", b"\x1f\x8b", b"date,duration\n"]),
+    st.sampled_from(
+        [b"", b"<", b"<?xml version='1.0'?><gpx>", b"PK\x03\x04", b"\x1f\x8b", b"date,duration\n"]
+    ),
     st.binary(max_size=1500),
 )
 def test_random_content_under_any_name_gives_a_result_per_file_and_never_raises(
@@ -215,13 +222,13 @@ def test_random_content_under_any_name_gives_a_result_per_file_and_never_raises(
 ) -> None:
     for _name, result in iter_activity_files(name, prefix + rest):
         if isinstance(result, RejectedFile):
-            assert "unexpected error" not in result.reason.en, "a reader raised something other than FileProblem"
+            assert "unexpected error" not in result.reason.en, (
+                "a reader raised something other than FileProblem"
+            )
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=1500))
 def test_random_bytes_read_as_one_file_give_a_file_problem_and_nothing_else(data: bytes) -> None:
-    try:
+    with contextlib.suppress(FileProblem):
         read_activity_file("x", data)
-    except FileProblem:
-        pass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 import struct
 from pathlib import Path
@@ -33,7 +32,12 @@ TYPES = {
     "byte": (0x0D, "B"),
 }
 FILE_ID, SPORT, SESSION, RECORD, EVENT = 0, 12, 18, 20, 21
-RECORD_FIELDS = [(253, "uint32"), (3, "uint8"), (4, "uint8"), (5, "uint32")]  # timestamp, hr, cadence, distance
+RECORD_FIELDS = [
+    (253, "uint32"),
+    (3, "uint8"),
+    (4, "uint8"),
+    (5, "uint32"),
+]  # timestamp, hr, cadence, distance
 
 
 class FitWriter:
@@ -91,19 +95,44 @@ def file_id(writer: FitWriter, file_type=4, local=0) -> FitWriter:
 
 
 def session(writer: FitWriter, start, elapsed, sport, sub_sport=0, local=2, **extra) -> FitWriter:
-    fields = [(253, "uint32"), (2, "uint32"), (5, "enum"), (6, "enum"), (7, "uint32"), (8, "uint32"), (9, "uint32")]
+    fields = [
+        (253, "uint32"),
+        (2, "uint32"),
+        (5, "enum"),
+        (6, "enum"),
+        (7, "uint32"),
+        (8, "uint32"),
+        (9, "uint32"),
+    ]
     fields += [(16, "uint8"), (17, "uint8"), (18, "uint8"), (92, "uint8")]
-    values = [start + elapsed, start, sport, sub_sport, elapsed * 1000, elapsed * 900, extra.get("distance", 100_000)]
-    values += [extra.get("avg_hr", 150), extra.get("max_hr", 180), extra.get("cadence", 85), extra.get("fraction", 64)]
+    values = [
+        start + elapsed,
+        start,
+        sport,
+        sub_sport,
+        elapsed * 1000,
+        elapsed * 900,
+        extra.get("distance", 100_000),
+    ]
+    values += [
+        extra.get("avg_hr", 150),
+        extra.get("max_hr", 180),
+        extra.get("cadence", 85),
+        extra.get("fraction", 64),
+    ]
     return writer.define(local, SESSION, fields).message(local, *values)
 
 
-def simple_activity(sport=1, sub_sport=0, count=10, *, big_endian=False, header_size=14) -> bytes:
+def simple_activity(
+    sport=1, sub_sport=0, count=10, *, big_endian=False, header_size=14, header_crc=True
+) -> bytes:
     writer = file_id(FitWriter())
     writer.define(1, RECORD, RECORD_FIELDS, big_endian=big_endian)
     for i in range(count):
         writer.message(1, T0 + i, 140 + i, 80 + i, i * 250)
-    return session(writer, T0, count - 1, sport, sub_sport).file(header_size=header_size)
+    return session(writer, T0, count - 1, sport, sub_sport).file(
+        header_size=header_size, header_crc=header_crc
+    )
 
 
 def running_dynamics_activity() -> bytes:
@@ -177,11 +206,9 @@ def test_big_endian_definitions_read_the_same_as_little_endian_ones():
 
 
 def test_twelve_and_fourteen_byte_headers_and_a_zero_header_checksum_are_all_read():
-    for data in (simple_activity(header_size=12), simple_activity(), file_id(FitWriter()).file(header_crc=False)):
-        try:
-            assert read_one(data).records in (10,)
-        except SkippedFile:
-            assert len(data) == 14 + 2 + len(file_id(FitWriter()).body)
+    for data in (simple_activity(header_size=12), simple_activity(), simple_activity(header_crc=False)):
+        assert read_one(data).records == 10
+    assert simple_activity(header_size=12)[0] == 12 and simple_activity(header_crc=False)[12:14] == b"\0\0"
 
 
 def test_a_wrong_header_checksum_is_rejected_with_a_clear_reason():
@@ -286,7 +313,7 @@ def test_a_multisport_file_gives_one_activity_per_session_with_its_own_records()
     writer = file_id(FitWriter())
     writer.define(1, RECORD, RECORD_FIELDS)
     for i in range(-5, 30):  # five records before the first session start belong to no session
-        writer.message(1, T0 + i, 100 + i, 80, i * 300)
+        writer.message(1, T0 + i, 100 + i, 80, (i + 5) * 300)
     session(writer, T0 + 20, 9, 1, local=2)  # the run comes second, its session first in the file
     session(writer, T0, 19, 2, local=3)
     activities = read_fit(writer.file())
@@ -410,7 +437,7 @@ def assert_only_file_problems(data: bytes) -> None:
         time = activity.track.time
         assert time.dtype == np.float64 and not np.isnan(time).any() and (np.diff(time) >= 0).all()
         assert all(len(values) == len(time) for values in activity.track.channels.values())
-        assert activity.duration_s is None or not math.isnan(activity.duration_s) or True
+        assert activity.start.tzinfo is not None
 
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -45,7 +45,9 @@ def test_a_fit_run_is_imported_with_its_totals_and_original_file(runner, media_r
     [result] = results(runner, "run.fit", data)
     assert result.status == "imported" and result.reason is None
     [activity] = result.activities
-    assert activity.sport == "running" and activity.records == 21 and activity.distance_m > 100  # fitdecode counts 21
+    assert (
+        activity.sport == "running" and activity.records == 21 and activity.distance_m > 100
+    )  # fitdecode counts 21
     stored = ImportedFile.objects.get(user=runner)
     assert stored.stored.name.startswith(f"originals/{runner.pk}/") and "run" not in stored.stored.name
     assert (media_root / stored.stored.name).read_bytes() == data

@@ -208,3 +208,19 @@ def test_numbers_are_read_the_way_runners_type_them(client, prefix, typed, expec
         prefix + QUESTIONS, {"state": state, "step": "recovery", "nav": "next", "shoe_km": typed}
     )
     assert response.context["result"].answers.shoe_km == expected
+
+
+def test_a_logged_in_runner_finds_the_training_questions_filled_in_from_the_log(client):
+    from kniewijs.training.demo import DEMO_EMAIL, load_demo
+
+    load_demo()
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username=DEMO_EMAIL))
+    state = json.loads(client.get(QUESTIONS).context["state_json"])
+    assert state["weekly_km_now"] > 0 and state["last_long_run_km"] > state["longest_run_km_30d"]
+    assert 600 > state["shoe_km"] >= 0 and 150 < state["cadence_spm"] < 180
+    assert "sleep_hours" in state and "rest_days_per_week" in state
+    # The anonymous check starts empty.
+    client.logout()
+    assert client.get(QUESTIONS).context["state_json"] == "{}"

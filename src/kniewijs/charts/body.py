@@ -12,9 +12,9 @@ from datetime import date
 from kniewijs.charts import phrases
 from kniewijs.charts.plot import (
     LEGEND_GAP,
+    BarGroups,
     Values,
     aligned_ticks,
-    bar,
     bar_width,
     callout,
     check_pain,
@@ -82,11 +82,11 @@ def pain_over_load(
         colour=EMERGENCY,
         unit=phrases.pain_unit.get(lang),
     )
-    body += "".join(
-        bar(x(day, 0.5) - width / 2, width, y(d), frame.bottom, BRAND, "bar")
-        for day, d in zip(days, distances, strict=True)
-        if d is not None and d > 0
-    )
+    bars = BarGroups()
+    for day, distance in zip(days, distances, strict=True):
+        if distance is not None and distance > 0:
+            bars.add(x(day, 0.5) - width / 2, width, y(distance), frame.bottom, BRAND, "bar")
+    body += bars.svg()
     points = [None if v is None else (x(day, 0.5), pain_scale(v)) for day, v in zip(days, pains, strict=True)]
     body += series(points, EMERGENCY)
     latest = last_index(pains)
@@ -99,11 +99,11 @@ def pain_over_load(
         assert ran is not None
         summary = say(phrases.pain_none, lang, day=format_date(days[ran], lang), km=fmt(distances[ran], lang))
     else:
-        day, score, distance = format_date(days[latest], lang), fmt(pains[latest], lang), distances[latest]
-        if distance is not None and distance > 0:
-            summary = say(phrases.pain_latest_km, lang, day=day, pain=score, km=fmt(distance, lang))
+        when, score, ran_km = format_date(days[latest], lang), fmt(pains[latest], lang), distances[latest]
+        if ran_km is not None and ran_km > 0:
+            summary = say(phrases.pain_latest_km, lang, day=when, pain=score, km=fmt(ran_km, lang))
         else:
-            summary = say(phrases.pain_latest, lang, day=day, pain=score)
+            summary = say(phrases.pain_latest, lang, day=when, pain=score)
     direction = trend(pains, absolute=1.0)
     if direction:
         summary += " " + sentence([say(phrases.pain_trend[direction], lang)])
@@ -245,9 +245,23 @@ def pain_and_level(
     body += series(points, EMERGENCY)
     now = last_index(levels)
     if now is not None and (current := levels[now]) is not None:
+        # Name the current level where it began, beside the rise rather than across it.
+        began = now
+        while began > 0 and levels[began - 1] in (current, None):
+            began -= 1
+        while levels[began] is None:
+            began += 1
+        rise, level_y = x(days[began], 0.5), level_scale(current)
         words = f"{phrases.level_unit.get(lang)} {fmt(current, lang, 0)}"
+        left_side = rise > (frame.left + frame.right) / 2
         body += label(
-            frame.right - 4, level_scale(current) + 17, words, anchor="end", fill=BRAND, bold=True, halo=True
+            rise - 6 if left_side else rise + 6,
+            level_y + 17 if level_y + 17 < frame.bottom - 2 else level_y - 7,
+            words,
+            anchor="end" if left_side else "start",
+            fill=BRAND,
+            bold=True,
+            halo=True,
         )
     body += time_x_axis(x, last_day, frame, lang)
 

@@ -14,6 +14,7 @@ from datetime import date
 from kniewijs.charts import phrases
 from kniewijs.charts.plot import (
     LEGEND_GAP,
+    BarGroups,
     Values,
     bar,
     bar_width,
@@ -94,21 +95,13 @@ def weekly_distance(
     y = LinearScale(ticks[0], ticks[-1], frame.bottom, frame.top)
     x, last_day = time_frame(days, 7, frame)
     width = bar_width(x.day_width * 7, 28.0)
-    bars, flags = [], []
+    bars, flags = BarGroups(), []
     for day, distance, is_over in zip(days, distances, over, strict=True):
         if distance is None or distance <= 0:
             continue
         left = x(day, 3.5) - width / 2
-        bars.append(
-            bar(
-                left,
-                width,
-                y(distance),
-                frame.bottom,
-                URGENT if is_over else BRAND,
-                "bar over" if is_over else "bar",
-            )
-        )
+        colour, css = (URGENT, "bar over") if is_over else (BRAND, "bar")
+        bars.add(left, width, y(distance), frame.bottom, colour, css)
         if is_over:
             flags.append(
                 marker("triangle", left + width / 2, y(distance) - 7, URGENT, min(5.0, max(3.0, width)))
@@ -134,7 +127,7 @@ def weekly_distance(
                 "class": "band",
             },
         )
-    body = y_axis(ticks, y, frame, lang, unit="km") + "".join(bars) + band + "".join(flags)
+    body = y_axis(ticks, y, frame, lang, unit="km") + bars.svg() + band + "".join(flags)
     body += time_x_axis(x, last_day, frame, lang, slot_days=7)
 
     latest = last_index(distances)
@@ -191,17 +184,15 @@ def runs_with_spikes(
     y = LinearScale(ticks[0], ticks[-1], frame.bottom, frame.top)
     x, last_day = time_frame(days, 1, frame)
     width = bar_width(x.day_width, 12.0)
-    bars, flags = [], []
+    bars, flags = BarGroups(), []
     for day, distance, band in zip(days, distances, bands, strict=True):
         if distance is None or distance <= 0:
             continue
         colour, shape = SPIKE_STYLE[band]
-        bars.append(
-            bar(x(day, 0.5) - width / 2, width, y(distance), frame.bottom, colour, f"bar spike-{band}")
-        )
+        bars.add(x(day, 0.5) - width / 2, width, y(distance), frame.bottom, colour, f"bar spike-{band}")
         if shape is not None:
             flags.append(marker(shape, x(day, 0.5), y(distance) - 8, colour, 5.0))
-    body = y_axis(ticks, y, frame, lang, unit="km") + "".join(bars) + "".join(flags)
+    body = y_axis(ticks, y, frame, lang, unit="km") + bars.svg() + "".join(flags)
     body += time_x_axis(x, last_day, frame, lang)
 
     latest = last_index(distances)

@@ -196,7 +196,8 @@ class BarGroups:
 
     def svg(self) -> str:
         return "".join(
-            tag("g", {"fill": colour, "class": css}, "".join(rects)) for (colour, css), rects in self._groups.items()
+            tag("g", {"fill": colour, "class": css}, "".join(rects))
+            for (colour, css), rects in self._groups.items()
         )
 
 

@@ -439,8 +439,9 @@ def document(chart_id: str, title: str, summary: str, height: float, body: str) 
         "font-family": FONT_FAMILY,
         "font-size": FONT_SIZE,
     }
-    heading = tag("title", {"id": f"{chart_id}-title"}, esc(title))
-    description = tag("desc", {"id": f"{chart_id}-desc"}, esc(summary))
+    # str(): a lazily translated title (a Django proxy) is written out, not refused.
+    heading = tag("title", {"id": f"{chart_id}-title"}, esc(str(title)))
+    description = tag("desc", {"id": f"{chart_id}-desc"}, esc(str(summary)))
     return tag("svg", attrs, heading + description + body)
 
 

@@ -20,17 +20,20 @@ from typing import Any
 
 import numpy as np
 
-from kniewijs.core.activity import ActivityData, FloatArray, Sport, Summary, Track
-from kniewijs.core.text import T
+from kniewijs.core.activity import ActivityData, FloatArray, Summary, Track
 from kniewijs.formats import fit_profile as fp
-from kniewijs.formats.errors import FileProblem, RejectedFile, SkippedFile, rejected
+from kniewijs.formats.errors import FileProblem, RejectedFile, SkippedFile, rejected, skipped
 from kniewijs.formats.fit_crc import crc16_arc
+from kniewijs.formats.fit_profile import map_sport
+
+__all__ = ["map_sport", "read_fit"]
 
 _SKIP, _KEEP, _RECORD = 0, 1, 2
 _KEPT_MESSAGES = (fp.MESG_FILE_ID, fp.MESG_SPORT, fp.MESG_SESSION)
 _RECORD_FIELD_NAMES = {scaled.number: name for name, scaled in fp.RECORD_FIELDS.items()}
 _NO_TIMESTAMP = -1
 _INVALID_TIMESTAMP = 0xFFFFFFFF
+_TIMESTAMP_FIELDS = {(fp.FIELD_TIMESTAMP, 4, base) for base in (5, 6, 12)}  # 4-byte sint32/uint32/uint32z
 
 # Sports whose FIT cadence counts strides of one foot; steps per minute are twice that (Garmin
 # "FIT Cadence": running cadence is stored per foot, shown doubled as steps per minute).
@@ -46,17 +49,10 @@ def _damaged(nl_detail: str, en_detail: str) -> RejectedFile:
     return rejected(f"Het bestand is beschadigd: {nl_detail}", f"The file is damaged: {en_detail}")
 
 
-def _truncated() -> RejectedFile:
-    return rejected(
-        "Het bestand is onvolledig: het houdt midden in de gegevens op. Misschien is het kopiëren of "
-        "downloaden afgebroken.",
-        "The file is incomplete: it stops in the middle of its data. Perhaps copying or downloading "
-        "was interrupted.",
+def _overrun() -> RejectedFile:
+    return _damaged(
+        "een bericht loopt door voorbij het einde van de gegevens.", "a message runs past its end."
     )
-
-
-def _never_unpacked(data: bytes, offset: int) -> tuple[Any, ...]:  # pragma: no cover - guarded
-    raise AssertionError("a layout without a timestamp has no timestamp to unpack")
 
 
 class _Layout:
@@ -83,43 +79,34 @@ class _Layout:
         self.columns: list[tuple[str, int | None]] = []
         self.dtype: np.dtype[Any] | None = None
 
-        timestamp_offset, unpack = _NO_TIMESTAMP, _never_unpacked
-        for number, field_offset, size, base in self.fields:
-            if number == fp.FIELD_TIMESTAMP and size == 4 and base in (5, 6, 12):
-                timestamp_offset, unpack = field_offset, struct.Struct(endian + "I").unpack_from
-                break
+        timestamps = [
+            at for number, at, size, base in self.fields if (number, size, base) in _TIMESTAMP_FIELDS
+        ]
+        time_offset = timestamps[0] if timestamps else _NO_TIMESTAMP
+        kind = _KEEP if self.global_number in _KEPT_MESSAGES else _SKIP
         if self.global_number == fp.MESG_RECORD:
             kind = _RECORD
             self._plan_record_columns(endian)
-        else:
-            kind = _KEEP if self.global_number in _KEPT_MESSAGES else _SKIP
-        self.entry: Entry = (self.size, kind, timestamp_offset, unpack, self.chunks.append, index)
+        unpack_time: Unpack = struct.Struct(endian + "I").unpack_from
+        self.entry: Entry = (self.size, kind, time_offset, unpack_time, self.chunks.append, index)
 
     def _plan_record_columns(self, endian: str) -> None:
-        names: list[str] = []
-        formats: list[str] = []
-        offsets: list[int] = []
+        """A numpy dtype that reads only the record fields Kniewijs uses, in place (arrays: element 0)."""
+        plan: dict[str, tuple[str, int]] = {}
         for number, offset, size, base in self.fields:
             name = _RECORD_FIELD_NAMES.get(number)
-            if number == fp.RECORD_COMPRESSED_SPEED_DISTANCE and size >= 3 and "c0" not in names:
-                for i in range(3):
-                    names.append(f"c{i}")
-                    formats.append("u1")
-                    offsets.append(offset + i)
-                continue
-            if name is None or name in names or base >= len(fp.BASE_TYPES) or base == fp.STRING:
-                continue
-            base_type = fp.BASE_TYPES[base]
-            if size % base_type.size:
-                base_type = fp.BASE_TYPES[fp.UINT8]
-            if size < base_type.size:
-                continue
-            names.append(name)
-            formats.append(endian + base_type.numpy_code)  # arrays: their first element
-            offsets.append(offset)
-            self.columns.append((name, base_type.invalid))
-        if names:
-            spec = {"names": names, "formats": formats, "offsets": offsets, "itemsize": self.size}
+            if number == fp.RECORD_COMPRESSED_SPEED_DISTANCE and size >= 3 and "c0" not in plan:
+                for i in range(3):  # its three bytes; speed and distance are taken apart later
+                    plan[f"c{i}"] = ("u1", offset + i)
+                    self.columns.append((f"c{i}", None))
+            elif name is not None and name not in plan and base < len(fp.BASE_TYPES) and base != fp.STRING:
+                base_type = fp.BASE_TYPES[fp.UINT8 if size % fp.BASE_TYPES[base].size else base]
+                if size >= base_type.size:
+                    plan[name] = (endian + base_type.numpy_code, offset)
+                    self.columns.append((name, base_type.invalid))
+        if plan:
+            formats, offsets = zip(*plan.values(), strict=True)
+            spec = {"names": list(plan), "formats": formats, "offsets": offsets, "itemsize": self.size}
             self.dtype = np.dtype(spec)  # type: ignore[call-overload]
 
     def decode(self, data: bytes, start: int) -> dict[int, int | float | str]:
@@ -135,9 +122,7 @@ class _Layout:
                 if text:
                     values[number] = text
                 continue
-            base_type = fp.BASE_TYPES[base]
-            if size % base_type.size:
-                base_type = fp.BASE_TYPES[fp.UINT8]
+            base_type = fp.BASE_TYPES[fp.UINT8 if size % fp.BASE_TYPES[base].size else base]
             value = struct.unpack_from(endian + base_type.struct_code, data, at)[0]
             if value != base_type.invalid and value == value:  # value != value: a NaN float
                 values[number] = value
@@ -176,17 +161,14 @@ class _Messages:
 
 def _read_definition(data: bytes, p: int, end: int, definitions: list[Entry | None], out: _Messages) -> int:
     """Read the definition message at `p`, make its layout current, return where the next one starts."""
-    if p + 6 > end:
-        raise _truncated()
-    fields_end = p + 6 + 3 * data[p + 5]
-    if data[p] & 0x20:  # developer data flag: a count and three bytes per developer field follow
-        if fields_end >= end:
-            raise _truncated()
+    fields_end = p + 6 + 3 * data[p + 5] if p + 6 <= end else end + 1
+    definition_end = fields_end
+    if data[p] & 0x20 and fields_end < end:  # developer fields: a count, then three bytes each
         definition_end = fields_end + 1 + 3 * data[fields_end]
-    else:
-        definition_end = fields_end
+    elif data[p] & 0x20:
+        definition_end = end + 1
     if definition_end > end:
-        raise _truncated()
+        raise _overrun()
     # The bytes after the reserved byte describe the layout completely; equal bytes, equal layout.
     definitions[data[p] & 0x0F] = out.layout(data[p + 2 : definition_end]).entry
     return definition_end
@@ -195,60 +177,39 @@ def _read_definition(data: bytes, p: int, end: int, definitions: list[Entry | No
 def _read_messages(data: bytes, p: int, end: int, out: _Messages) -> None:
     """Walk the data records of one FIT file, from `p` up to its CRC at `end`."""
     definitions: list[Entry | None] = [None] * 16
-    add_time = out.record_times.append
-    add_layout = out.record_layouts.append
-    keep = out.kept.append
+    add_time, add_layout, keep = out.record_times.append, out.record_layouts.append, out.kept.append
     last_time = _NO_TIMESTAMP
     while p < end:
         header = data[p]
-        if header < 0x40:  # normal header, data message
+        if header < 0x40:  # normal header: a data message of local type 0-15
             entry = definitions[header & 0x0F]
-            if entry is None:
-                raise _undefined_message()
-            size, kind, time_offset, unpack_time, sink, index = entry
-            start = p + 1
-            p = start + size
-            if p > end:
-                raise _truncated()
-            if time_offset >= 0:
-                stamp = unpack_time(data, start + time_offset)[0]
-                if stamp != _INVALID_TIMESTAMP:
-                    last_time = stamp
-            if kind == _RECORD:
-                sink(data[start:p])
-                add_layout(index)
-                add_time(last_time)
-            elif kind == _KEEP:
-                keep((index, start, last_time))
-        elif header & 0x80:  # compressed timestamp header: 5 bits of time offset, local type 0-3
+        elif header & 0x80:  # compressed timestamp header: local type 0-3 and 5 bits of time
             entry = definitions[(header >> 5) & 0x03]
-            if entry is None:
-                raise _undefined_message()
-            size, kind, _, _, sink, index = entry
-            if last_time != _NO_TIMESTAMP:
-                # FIT Protocol, "Compressed Timestamp Header": the offset rolls over every 32 s.
+            if last_time != _NO_TIMESTAMP:  # FIT Protocol: the 5-bit offset rolls over every 32 s
                 last_time += ((header & 0x1F) - last_time) & 0x1F
-            start = p + 1
-            p = start + size
-            if p > end:
-                raise _truncated()
-            if kind == _RECORD:
-                sink(data[start:p])
-                add_layout(index)
-                add_time(last_time)
-            elif kind == _KEEP:
-                keep((index, start, last_time))
         else:
             p = _read_definition(data, p, end, definitions, out)
-    if p != end:
-        raise _truncated()
-
-
-def _undefined_message() -> RejectedFile:
-    return _damaged(
-        "een bericht verwijst naar een beschrijving die er niet is.",
-        "a message refers to a definition that is not there.",
-    )
+            continue
+        if entry is None:
+            raise _damaged(
+                "een bericht verwijst naar een beschrijving die er niet is.",
+                "a message refers to a definition that is not there.",
+            )
+        size, kind, time_offset, unpack_time, sink, index = entry
+        start = p + 1
+        p = start + size
+        if p > end:
+            raise _overrun()
+        if time_offset >= 0:
+            stamp = unpack_time(data, start + time_offset)[0]
+            if stamp != _INVALID_TIMESTAMP:
+                last_time = stamp
+        if kind == _RECORD:
+            sink(data[start:p])
+            add_layout(index)
+            add_time(last_time)
+        elif kind == _KEEP:
+            keep((index, start, last_time))
 
 
 def _read_file_chain(data: bytes) -> _Messages:
@@ -263,9 +224,7 @@ def _read_file_chain(data: bytes) -> _Messages:
         header_size = data[position]
         if position + 12 > len(data) or header_size < 12 or data[position + 8 : position + 12] != b".FIT":
             if position:
-                raise _damaged(
-                    "na de FIT-gegevens volgen onbekende bytes.", "unknown bytes follow the FIT data."
-                )
+                raise _damaged("na de FIT-gegevens volgen onbekende bytes.", "unknown bytes follow its data.")
             raise rejected(
                 "Dit is geen FIT-bestand: de kop ontbreekt of is onherkenbaar.",
                 "This is not a FIT file: its header is missing or unrecognisable.",
@@ -273,13 +232,16 @@ def _read_file_chain(data: bytes) -> _Messages:
         data_size = int.from_bytes(data[position + 4 : position + 8], "little")
         end = position + header_size + data_size
         if end + 2 > len(data):
-            raise _truncated()
+            raise rejected(
+                "Het bestand is onvolledig: het houdt midden in de gegevens op. Misschien is het kopiëren "
+                "of downloaden afgebroken.",
+                "The file is incomplete: it stops in the middle of its data. Perhaps copying or "
+                "downloading was interrupted.",
+            )
         if header_size >= 14:
             header_crc = int.from_bytes(data[position + 12 : position + 14], "little")
             if header_crc and header_crc != crc16_arc(memoryview(data)[position : position + 12]):
-                raise _damaged(
-                    "de controlesom van de kop klopt niet.", "the checksum of its header does not match."
-                )
+                raise _damaged("de controlesom van de kop klopt niet.", "its header checksum does not match.")
         if crc16_arc(memoryview(data)[position:end]) != int.from_bytes(data[end : end + 2], "little"):
             raise _damaged("de controlesom klopt niet.", "its checksum does not match.")
         _read_messages(data, position + header_size, end, out)
@@ -304,22 +266,15 @@ def _record_columns(data: bytes, out: _Messages) -> tuple[FloatArray, dict[str, 
             if invalid is not None:
                 column[values == invalid] = np.nan
             raw.setdefault(name, np.full(count, np.nan))[rows] = column
-        if "c0" in table.dtype.names:  # type: ignore[operator]
-            low, middle, high = (table[f"c{i}"].astype(np.int64) for i in range(3))
-            valid = ~((low == 0xFF) & (middle == 0xFF) & (high == 0xFF))
-            speed = np.where(valid, low | ((middle & 0x0F) << 8), np.nan)
-            distance = np.where(valid, (middle >> 4) | (high << 4), np.nan)
-            raw.setdefault("compressed_speed", np.full(count, np.nan))[rows] = speed
-            raw.setdefault("compressed_distance", np.full(count, np.nan))[rows] = distance
-    for name, column in raw.items():
-        if name in fp.RECORD_FIELDS:
-            scaled = fp.RECORD_FIELDS[name]
-            raw[name] = column / scaled.scale - scaled.offset
-    if "compressed_speed" in raw:
-        raw["compressed_speed"] = raw["compressed_speed"] / fp.COMPRESSED_SPEED_SCALE
-        raw["compressed_distance"] = (
-            _accumulate(raw["compressed_distance"], 12) / fp.COMPRESSED_DISTANCE_SCALE
-        )
+    for name, scaled in fp.RECORD_FIELDS.items():
+        if name in raw:
+            raw[name] = raw[name] / scaled.scale - scaled.offset
+    if "c0" in raw:  # speed: bits 0-11 in 1/100 m/s; distance: bits 12-23 in 1/16 m, wrapping
+        low, middle, high = raw.pop("c0"), raw.pop("c1"), raw.pop("c2")
+        valid = np.isfinite(low) & ~((low == 0xFF) & (middle == 0xFF) & (high == 0xFF))
+        speed = np.where(valid, low + (middle % 16) * 256, np.nan) / fp.COMPRESSED_SPEED_SCALE
+        distance = _accumulate(np.where(valid, middle // 16 + high * 16, np.nan), 12)
+        raw["compressed_speed"], raw["compressed_distance"] = speed, distance / fp.COMPRESSED_DISTANCE_SCALE
     times = np.asarray(out.record_times, dtype=np.int64)
     known = times != _NO_TIMESTAMP
     if not known.all():
@@ -344,75 +299,25 @@ def _accumulate(values: FloatArray, bits: int) -> FloatArray:
     return out
 
 
-# What a FIT file without an activity holds, by its file_id type (Profile.xlsx, enum "file").
-_NOT_AN_ACTIVITY = {
-    "settings": ("apparaatinstellingen", "device settings"),
-    "device": ("gegevens over het apparaat", "details about the device"),
-    "sport": ("sportinstellingen", "sport settings"),
-    "workout": ("een trainingsschema", "a workout plan"),
-    "course": ("een route zonder opgenomen training", "a course without a recorded activity"),
-    "schedules": ("een trainingsplanning", "a training schedule"),
-    "weight": ("weegschaalmetingen", "weight-scale readings"),
-    "totals": ("totalen over langere tijd", "long-term totals"),
-    "goals": ("doelen", "goals"),
-    "blood_pressure": ("bloeddrukmetingen", "blood-pressure readings"),
-    "monitoring_a": ("metingen van de hele dag", "all-day monitoring"),
-    "monitoring_b": ("metingen van de hele dag", "all-day monitoring"),
-    "monitoring_daily": ("metingen van de hele dag", "all-day monitoring"),
-    "activity_summary": ("alleen een samenvatting zonder sessie", "only a summary without a session"),
-    "segment": ("een segment", "a segment"),
-    "segment_list": ("een lijst met segmenten", "a list of segments"),
-}
-
-
-def _no_activity(file_ids: list[dict[int, int | float | str]]) -> SkippedFile:
+def _no_activity(file_ids: list[dict[int, int | float | str]], untimed_records: bool) -> SkippedFile:
+    if untimed_records:
+        return skipped(
+            "Dit FIT-bestand bevat meetpunten zonder enig tijdstip en geen sessie; daar valt geen "
+            "training uit te maken.",
+            "This FIT file holds samples without any time and no session; no activity can be made of them.",
+        )
     file_type = file_ids[0].get(fp.FILE_ID_TYPE) if file_ids else None
     name = fp.FILE_TYPE_NAMES.get(file_type) if isinstance(file_type, int) else None
-    what = _NOT_AN_ACTIVITY.get(name or "")
+    what = fp.FILE_CONTENTS.get(name or "")
     if what is None:
-        return SkippedFile(
-            T(
-                "Dit FIT-bestand bevat geen training: er staat geen sessie en geen enkel meetpunt in.",
-                "This FIT file holds no activity: it has no session and not a single recorded sample.",
-            )
+        return skipped(
+            "Dit FIT-bestand bevat geen training: er staat geen sessie en geen enkel meetpunt in.",
+            "This FIT file holds no activity: it has no session and not a single recorded sample.",
         )
-    return SkippedFile(
-        T(
-            f"Dit FIT-bestand bevat geen training maar {what[0]}; er is niets om in te lezen.",
-            f"This FIT file holds no activity but {what[1]}; there is nothing to import.",
-        )
+    return skipped(
+        f"Dit FIT-bestand bevat geen training maar {what[0]}; er is niets om in te lezen.",
+        f"This FIT file holds no activity but {what[1]}; there is nothing to import.",
     )
-
-
-def map_sport(sport: int | None, sub_sport: int | None) -> Sport:
-    """Kniewijs' sport for a FIT sport and sub_sport (Profile.xlsx, enums "sport" and "sub_sport").
-
-    The sport decides: running (with its trail, track, street and treadmill sub-sports) is running,
-    cycling is cycling, swimming is swimming, walking and hiking are walking. When the sport is generic,
-    fitness equipment or training, an indoor sub-sport still tells: treadmill and indoor running are
-    running, indoor cycling and spin are cycling, indoor walking is walking, pool and open water are
-    swimming. Everything else is "other".
-    """
-    name = fp.SPORT_NAMES.get(sport) if sport is not None else None
-    sub_name = fp.SUB_SPORT_NAMES.get(sub_sport) if sub_sport is not None else None
-    if name == "running":
-        return "running"
-    if name == "cycling":
-        return "cycling"
-    if name == "swimming":
-        return "swimming"
-    if name in ("walking", "hiking"):
-        return "walking"
-    if name in (None, "generic", "fitness_equipment", "training"):
-        if sub_name in ("treadmill", "indoor_running"):
-            return "running"
-        if sub_name in ("indoor_cycling", "spin"):
-            return "cycling"
-        if sub_name == "indoor_walking":
-            return "walking"
-        if sub_name in ("lap_swimming", "open_water"):
-            return "swimming"
-    return "other"
 
 
 def _number(values: dict[int, int | float | str], field: fp.Scaled) -> float | None:
@@ -483,27 +388,6 @@ def _track(time: FloatArray, raw: dict[str, FloatArray], foot_sport: bool) -> Tr
     return Track(time=np.ascontiguousarray(time), channels=channels)
 
 
-def _device(file_ids: list[dict[int, int | float | str]]) -> str | None:
-    """'Garmin product 2697 (serial 3907354759)' or the product name when the file has one."""
-    if not file_ids:
-        return None
-    file_id = file_ids[0]
-    maker = file_id.get(fp.FILE_ID_MANUFACTURER)
-    product = file_id.get(fp.FILE_ID_PRODUCT)
-    serial = file_id.get(fp.FILE_ID_SERIAL)
-    parts = []
-    if isinstance(maker, int):
-        parts.append(fp.MANUFACTURER_NAMES.get(maker, f"manufacturer {maker}"))
-    name = file_id.get(fp.FILE_ID_PRODUCT_NAME)
-    if isinstance(name, str):
-        parts.append(name)
-    elif isinstance(product, int):
-        parts.append(f"product {product}")
-    if isinstance(serial, int):
-        parts.append(f"(serial {serial})")
-    return " ".join(parts) or None
-
-
 def _session_window(session: dict[int, int | float | str]) -> tuple[float | None, float]:
     """Unix seconds at which a session began and ended (its start_time and its end timestamp or start
     plus elapsed time, whichever is later; Profile.xlsx, message "session")."""
@@ -550,17 +434,8 @@ def _activities(data: bytes, out: _Messages) -> list[ActivityData]:
     sport_messages = out.kept_messages(data, fp.MESG_SPORT)
     time, raw = _record_columns(data, out)
     if not sessions and time.size == 0:
-        if out.record_times:
-            raise SkippedFile(
-                T(
-                    "Dit FIT-bestand bevat meetpunten zonder enig tijdstip en geen sessie; daar valt geen "
-                    "training uit te maken.",
-                    "This FIT file holds samples without any time and no session; no activity can be "
-                    "made of them.",
-                )
-            )
-        raise _no_activity(file_ids)
-    device = _device(file_ids)
+        raise _no_activity(file_ids, untimed_records=bool(out.record_times))
+    device = fp.device_name(file_ids[0]) if file_ids else None
     fallback_sport = sport_messages[0] if sport_messages else {}
     if not sessions:
         sessions = [{}]  # records without a session still make one activity, without totals
@@ -570,11 +445,12 @@ def _activities(data: bytes, out: _Messages) -> list[ActivityData]:
     activities = []
     for index, rows in zip(order, slices, strict=True):
         session = sessions[index]
-        if fp.SESSION_SPORT in session:
-            sport_number, sub_number = session.get(fp.SESSION_SPORT), session.get(fp.SESSION_SUB_SPORT)
-        else:
-            sport_number = fallback_sport.get(fp.SPORT_SPORT)
-            sub_number = fallback_sport.get(fp.SPORT_SUB_SPORT)
+        sport_number, sub_number = session.get(fp.SESSION_SPORT), session.get(fp.SESSION_SUB_SPORT)
+        if sport_number is None:  # no sport in the session: the sport message, if any, tells
+            sport_number, sub_number = (
+                fallback_sport.get(fp.SPORT_SPORT),
+                fallback_sport.get(fp.SPORT_SUB_SPORT),
+            )
         sport_number = sport_number if isinstance(sport_number, int) else None
         sub_number = sub_number if isinstance(sub_number, int) else None
         sport = map_sport(sport_number, sub_number)

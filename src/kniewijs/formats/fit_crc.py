@@ -9,12 +9,20 @@ does the same work about a thousand times slower, which still gives correct answ
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
-try:
-    from fastcrc.crc16 import arc as _compiled_arc
-except ImportError:  # pragma: no cover - the package is a declared dependency
-    _compiled_arc = None
+Checksum = Callable[[bytes | memoryview], int]
+
+
+def _compiled() -> Checksum | None:
+    """fastcrc's CRC-16/ARC (Rust, reads the buffer without copying), when the package is installed."""
+    try:
+        module = importlib.import_module("fastcrc.crc16")
+    except ImportError:  # pragma: no cover - fastcrc is a declared dependency
+        return None
+    arc: Checksum = module.arc
+    return arc
 
 
 def _make_table() -> tuple[int, ...]:
@@ -39,11 +47,4 @@ def crc16_arc_python(data: bytes | memoryview) -> int:
     return crc
 
 
-def _crc16_arc_compiled(data: bytes | memoryview) -> int:
-    assert _compiled_arc is not None
-    return int(_compiled_arc(data))
-
-
-crc16_arc: Callable[[bytes | memoryview], int] = (
-    _crc16_arc_compiled if _compiled_arc is not None else crc16_arc_python
-)
+crc16_arc: Checksum = _compiled() or crc16_arc_python

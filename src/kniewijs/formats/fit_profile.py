@@ -2,12 +2,15 @@
 
 Source: Garmin FIT SDK 21.x, "FIT Protocol" (base types, record headers) and Profile.xlsx (messages,
 fields, scales and the `sport`, `sub_sport`, `file` and `manufacturer` enums). Only what the activity
-reader needs is here; every other message is skipped by its size.
+reader needs is here; every other message is skipped by its size. Also here: how those enums read in
+Kniewijs (its sports, a device's name, what a file without an activity holds).
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
+
+from kniewijs.core.activity import Sport
 
 # Seconds from the Unix epoch to the FIT epoch, 1989-12-31T00:00:00Z (FIT Protocol, "date_time").
 FIT_EPOCH_UNIX = 631_065_600
@@ -177,3 +180,67 @@ MANUFACTURER_NAMES = _table("""
 265:Strava 267:Bryton 268:SRAM 282:Sufferfest 289:Hammerhead 294:COROS 305:WHOOP 310:Decathlon
 326:Nike 339:Zepp 340:Peloton 348:Huawei
 """)
+
+# What a FIT file that is no activity holds, in Dutch and English, by its file_id type (enum "file").
+FILE_CONTENTS: dict[str, tuple[str, str]] = {
+    "settings": ("apparaatinstellingen", "device settings"),
+    "device": ("gegevens over het apparaat", "details about the device"),
+    "sport": ("sportinstellingen", "sport settings"),
+    "workout": ("een trainingsschema", "a workout plan"),
+    "course": ("een route zonder opgenomen training", "a course without a recorded activity"),
+    "schedules": ("een trainingsplanning", "a training schedule"),
+    "weight": ("weegschaalmetingen", "weight-scale readings"),
+    "totals": ("totalen over langere tijd", "long-term totals"),
+    "goals": ("doelen", "goals"),
+    "blood_pressure": ("bloeddrukmetingen", "blood-pressure readings"),
+    "monitoring_a": ("metingen van de hele dag", "all-day monitoring"),
+    "monitoring_b": ("metingen van de hele dag", "all-day monitoring"),
+    "monitoring_daily": ("metingen van de hele dag", "all-day monitoring"),
+    "activity_summary": ("alleen een samenvatting zonder sessie", "only a summary without a session"),
+    "segment": ("een segment", "a segment"),
+    "segment_list": ("een lijst met segmenten", "a list of segments"),
+}
+
+
+_SPORTS: dict[str | None, Sport] = {
+    "running": "running", "cycling": "cycling", "swimming": "swimming", "walking": "walking", "hiking": "walking"
+}  # fmt: skip
+_INDOOR_SUB_SPORTS: dict[str | None, Sport] = {
+    "treadmill": "running", "indoor_running": "running", "indoor_cycling": "cycling", "spin": "cycling",
+    "indoor_walking": "walking", "lap_swimming": "swimming", "open_water": "swimming",
+}  # fmt: skip
+
+
+def map_sport(sport: int | None, sub_sport: int | None) -> Sport:
+    """Kniewijs' sport for a FIT sport and sub_sport (Profile.xlsx, enums "sport" and "sub_sport").
+
+    The sport decides: running (whatever its sub-sport: trail, track, street, treadmill) is running,
+    cycling is cycling, swimming is swimming, walking and hiking are walking. When the sport is missing,
+    generic, fitness equipment or training, an indoor sub-sport still tells: treadmill and indoor
+    running are running, indoor cycling and spin are cycling, indoor walking is walking, pool and open
+    water are swimming. Everything else is "other".
+    """
+    name = SPORT_NAMES.get(sport) if sport is not None else None
+    if name in _SPORTS:
+        return _SPORTS[name]
+    if name in (None, "generic", "fitness_equipment", "training") and sub_sport is not None:
+        return _INDOOR_SUB_SPORTS.get(SUB_SPORT_NAMES.get(sub_sport), "other")
+    return "other"
+
+
+def device_name(file_id: dict[int, int | float | str]) -> str | None:
+    """'Garmin product 2697 (serial 3907354759)' or the product name when the file has one."""
+    maker = file_id.get(FILE_ID_MANUFACTURER)
+    product = file_id.get(FILE_ID_PRODUCT)
+    serial = file_id.get(FILE_ID_SERIAL)
+    parts = []
+    if isinstance(maker, int):
+        parts.append(MANUFACTURER_NAMES.get(maker, f"manufacturer {maker}"))
+    name = file_id.get(FILE_ID_PRODUCT_NAME)
+    if isinstance(name, str):
+        parts.append(name)
+    elif isinstance(product, int):
+        parts.append(f"product {product}")
+    if isinstance(serial, int):
+        parts.append(f"(serial {serial})")
+    return " ".join(parts) or None

@@ -104,6 +104,9 @@ def iter_xml(data: bytes) -> Iterator[tuple[str, Element]]:
         raise too_large(MAX_XML_BYTES)
     if not data.strip():
         raise RejectedFile(T("Het bestand is leeg.", "The file is empty."))
+    # Some apps write blank lines before the XML declaration, which XML forbids; such a file is fine.
+    if data[:1] in b" \t\r\n" or data.startswith(b"\xef\xbb\xbf"):
+        data = data.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
     try:
         yield from iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True)
     except DefusedXmlException as error:

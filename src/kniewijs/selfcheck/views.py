@@ -96,6 +96,15 @@ def _render_result(
     return response
 
 
+def _from_log(request: HttpRequest) -> dict[str, Any]:
+    """A logged-in runner's training answers, taken from their log; nothing for anonymous use."""
+    if not request.user.is_authenticated:
+        return {}
+    from kniewijs.training.prefill import selfcheck_answers
+
+    return selfcheck_answers(request.user)
+
+
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     examples = [(slug, title) for slug, (title, _answers) in EXAMPLES.items()]
@@ -105,7 +114,7 @@ def start(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def questions(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        return _render_step(request, STEP_BY_KEY["about"], {})
+        return _render_step(request, STEP_BY_KEY["about"], _from_log(request))
     try:
         state = _load_state(request.POST.get("state"))
     except BadState:

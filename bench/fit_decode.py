@@ -34,7 +34,7 @@ FIT_FOLDER = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "a
 OUR_RUNS = 5
 PEER_RUNS = 3
 PEER_FILE_SECONDS = 0.5  # no repeat once a file's runs took this long together
-BUDGETS = {"garmin-fit-sdk": 90.0, "fitdecode": 30.0, "fitparse": 30.0}
+BUDGETS = {"garmin-fit-sdk": 75.0, "fitdecode": 25.0, "fitparse": 25.0}
 
 
 def decode_kniewijs(data: bytes) -> int:

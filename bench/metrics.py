@@ -3,8 +3,9 @@
 (a) one runner, 10 years (~3,000 runs, ~3,650 daily entries): every metric, the warnings and the report
     (target < 50 ms);
 (b) 10,000 runners x 10 years (target < 60 s): each runner goes through the same single-runner path
-    (`report`), spread over the machine's cores with multiprocessing; each worker builds its runners'
-    synthetic histories itself, and the time spent building them is reported apart from the metrics;
+    (History from columns, then `report`), spread over the machine's cores with multiprocessing; each
+    worker makes its runners' synthetic data itself, 50 runners per numpy pass, and the CPU time of
+    making them is reported apart from building the History and from the metrics;
 peer: a plain pure-Python implementation of weekly km + single-run spikes + rolling Foster monotony,
     timed on runner (a) against the numpy path for the same three metrics (local days included on both
     sides); the results are checked equal first. The last line is `ratio_vs_pure_python: X`, X = pure
@@ -47,55 +48,73 @@ DAYS = 3653
 TODAY = FIRST_DAY + timedelta(days=DAYS - 1)
 
 
-def synthetic_columns(seed: int) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray], list[Shoe]]:
-    """Ten years of one runner: ~3,000 runs, some cycling, an entry every day, four pairs of shoes."""
+Columns = dict[str, np.ndarray]
+
+
+def synthetic_batch(seed: int, count: int) -> list[tuple[Columns, Columns, list[Shoe]]]:
+    """Ten years of `count` runners, made in one numpy pass: each ~3,000 runs, some rides, an entry every
+    day, four pairs of shoes (three retired). Activities come sorted by start, as a database gives them."""
     rng = np.random.default_rng(seed)
     first = day_number(FIRST_DAY)
     days = first + np.arange(DAYS, dtype=np.int64)
-    runs_today = (rng.random(DAYS) < 0.78).astype(np.int64) + (rng.random(DAYS) < 0.04)
-    run_day = np.repeat(days, runs_today)
-    bike_day = days[rng.random(DAYS) < 0.08]
-    day_of = np.concatenate([run_day, bike_day])
-    n_runs, n = run_day.shape[0], day_of.shape[0]
+    runs_today = (rng.random((count, DAYS)) < 0.78).astype(np.int64) + (rng.random((count, DAYS)) < 0.04)
+    rides_today = (rng.random((count, DAYS)) < 0.08).astype(np.int64)
+    per_day = np.stack([runs_today, rides_today], axis=-1)  # (runner, day, sport)
+    owner = np.repeat(np.repeat(np.arange(count), DAYS * 2), per_day.reshape(-1))
+    day_of = np.repeat(np.tile(np.repeat(days, 2), count), per_day.reshape(-1))
+    sport = np.repeat(np.tile(np.asarray([0, 1]), count * DAYS), per_day.reshape(-1))  # running, cycling
+    n = day_of.shape[0]
+    running = sport == 0
     sunday = (day_of + 3) % 7 == 6
     cycle = 1.0 + 0.25 * np.sin(2 * np.pi * (day_of - first) / 120.0)
-    km = rng.uniform(6, 11) * cycle * np.where(sunday, 1.8, 1.0) * rng.lognormal(0, 0.25, n)
-    km[n_runs:] *= 3.0
-    local_seconds = rng.uniform(6 * 3600, 21 * 3600, n)
+    base_km = rng.uniform(6, 11, count)[owner]
+    km = (
+        base_km * cycle * np.where(sunday, 1.8, 1.0) * rng.lognormal(0, 0.25, n) * np.where(running, 1.0, 3.0)
+    )
+    # The k-th activity of a day starts 5 h after the one before, so the rows are already in start order
+    # per runner, as a database returns them.
+    group = owner * DAYS + (day_of - first)
+    rank = np.arange(n) - np.searchsorted(group, group, side="left")
+    local_seconds = 6 * 3600 + rank * 5 * 3600 + rng.uniform(0, 4 * 3600, n)
     guess = day_of * 86_400.0 + local_seconds - 3600.0
     start = day_of * 86_400.0 + local_seconds - utc_offsets(guess, ZONE)
-    pace = rng.uniform(4.8, 6.5) * 60.0 * np.where(np.arange(n) < n_runs, 1.0, 0.4)
-    sport = np.where(np.arange(n) < n_runs, 0, 1)  # core.activity.SPORTS: running, cycling
-    shoe = np.where(np.arange(n) < n_runs, np.minimum((day_of - first) // 900, 3), -1)
-    activities = {
+    pace = rng.uniform(4.8, 6.5, count)[owner] * 60.0 * np.where(running, 1.0, 0.4)
+    columns = {
         "start": start,
         "sport": sport,
         "distance_m": km * 1000.0,
         "duration_s": km * pace,
         "avg_heart_rate": rng.normal(142, 8, n),
-        "avg_cadence_spm": np.where(sport == 0, rng.normal(166, 4, n), np.nan),
+        "avg_cadence_spm": np.where(running, rng.normal(166, 4, n), np.nan),
         "rpe": np.where(rng.random(n) < 0.6, rng.integers(2, 9, n), np.nan),
-        "shoe": shoe,
-        "avg_vertical_oscillation_mm": np.where(sport == 0, rng.normal(82, 6, n), np.nan),
-        "avg_ground_contact_ms": np.where(sport == 0, rng.normal(250, 12, n), np.nan),
-        "avg_stride_length_m": np.where(sport == 0, rng.normal(1.1, 0.08, n), np.nan),
+        "shoe": np.where(running, np.minimum((day_of - first) // 900, 3), -1),
+        "avg_vertical_oscillation_mm": np.where(running, rng.normal(82, 6, n), np.nan),
+        "avg_ground_contact_ms": np.where(running, rng.normal(250, 12, n), np.nan),
+        "avg_stride_length_m": np.where(running, rng.normal(1.1, 0.08, n), np.nan),
     }
-    pain = np.clip(np.round(rng.gamma(1.2, 1.2, DAYS)), 0, 10)
-    entries = {
-        "day": days,
-        "resting_heart_rate": np.round(rng.normal(50, 3, DAYS)),
-        "sleep_hours": np.clip(rng.normal(7.2, 0.8, DAYS), 3, 11),
+    bounds = np.cumsum(np.bincount(owner, minlength=count))[:-1]
+    split = {name: np.split(values, bounds) for name, values in columns.items()}
+    pain = np.floor(rng.random((count, DAYS)) ** 3 * 7)  # mostly 0-2, now and then up to 6
+    entry_columns = {
+        "resting_heart_rate": np.round(rng.normal(50, 3, (count, DAYS))),
+        "sleep_hours": np.clip(rng.normal(7.2, 0.8, (count, DAYS)), 3, 11),
         "pain_during": pain,
-        "pain_after": np.clip(pain + rng.integers(-1, 2, DAYS), 0, 10),
+        "pain_after": np.clip(pain + rng.integers(-1, 2, (count, DAYS)), 0, 10),
         "pain_next_morning": np.clip(pain - 1, 0, 10),
-        "swelling": rng.random(DAYS) < 0.002,
+        "swelling": rng.random((count, DAYS)) < 0.002,
     }
     shoes = [Shoe(id=f"shoe-{i}", name=f"Paar {i + 1}", retired=i < 3) for i in range(4)]
-    return activities, entries, shoes
+    return [
+        (
+            {name: parts[r] for name, parts in split.items()},
+            {"day": days, **{name: values[r] for name, values in entry_columns.items()}},
+            shoes,
+        )
+        for r in range(count)
+    ]
 
 
-def build_history(seed: int) -> History:
-    activities, entries, shoes = synthetic_columns(seed)
+def history_of(activities: Columns, entries: Columns, shoes: list[Shoe]) -> History:
     return History(
         time_zone=ZONE,
         activities=ActivityTable.from_columns(ZONE, **activities),
@@ -185,39 +204,59 @@ def best_of(repeats: int, work: Callable[[], object]) -> tuple[float, float]:
 # --- many runners ------------------------------------------------------------------------------------
 
 
-def _runner_batch(seeds: range) -> tuple[float, float, int, int]:
+def _runner_batch(job: tuple[int, int]) -> tuple[float, float, float, int, int]:
+    """Synthesise `count` runners, then for each: build its History and compute its report.
+
+    Times are this process's own CPU time, so other work on the machine does not count in them."""
+    seed, count = job
+    t0 = time.process_time()
+    batch = synthetic_batch(seed, count)
+    synthesis = time.process_time() - t0
     build = metrics = 0.0
     warnings = runs = 0
-    for seed in seeds:
-        t0 = time.perf_counter()
-        history = build_history(seed)
-        t1 = time.perf_counter()
+    for columns in batch:
+        t1 = time.process_time()
+        history = history_of(*columns)
+        t2 = time.process_time()
         result = report(history, TODAY)
-        t2 = time.perf_counter()
-        build += t1 - t0
-        metrics += t2 - t1
+        t3 = time.process_time()
+        build += t2 - t1
+        metrics += t3 - t2
         warnings += len(result.warnings)
         runs += len(history.activities)
-    return build, metrics, warnings, runs
+    return synthesis, build, metrics, warnings, runs
 
 
 def many_runners(count: int, processes: int) -> None:
     batch = 50
-    chunks = [range(i, min(i + batch, 1000 + count)) for i in range(1000, 1000 + count, batch)]
+    jobs = [(1000 + i, min(batch, count - i)) for i in range(0, count, batch)]
+    load_before = os.getloadavg()[0]
     begin = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        results = pool.map(_runner_batch, chunks, chunksize=1)
+        results = pool.map(_runner_batch, jobs, chunksize=1)
     wall = time.perf_counter() - begin
-    build = sum(r[0] for r in results)
-    metrics = sum(r[1] for r in results)
+    synthesis = sum(r[0] for r in results)
+    build = sum(r[1] for r in results)
+    metrics = sum(r[2] for r in results)
+    activities = sum(r[4] for r in results)
+    warnings = sum(r[3] for r in results)
     print(
-        f"(b) {count:,} runners x 10 years, {sum(r[3] for r in results):,} activities, {processes} processes (multiprocessing, same single-runner path per runner):"
+        f"(b) {count:,} runners x 10 years ({activities:,} activities, {warnings:,} warnings): each runner through "
+        f"the same single-runner path (History from columns, then report), {processes} worker processes "
+        "(multiprocessing)"
     )
     print(
-        f"    wall time {wall:.1f} s (target < 60 s), of which building the synthetic histories {build:.1f} CPU-s and metrics + warnings + report {metrics:.1f} CPU-s"
+        f"    wall time {wall:.1f} s in all (target < 60 s), making the synthetic data included; "
+        f"machine load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
     )
     print(
-        f"    per runner: metrics {1000 * metrics / count:.2f} ms, building {1000 * build / count:.2f} ms; {sum(r[2] for r in results):,} warnings in all"
+        f"    CPU time of the workers: synthetic data {synthesis:.1f} s, building History {build:.1f} s, "
+        f"metrics + warnings + report {metrics:.1f} s; History + metrics alone on {processes} cores: "
+        f"{(build + metrics) / processes:.1f} s"
+    )
+    print(
+        f"    per runner (CPU): building History {1000 * build / count:.2f} ms, metrics + warnings + report "
+        f"{1000 * metrics / count:.2f} ms"
     )
 
 
@@ -227,16 +266,17 @@ def main() -> None:
     args = parser.parse_args()
     processes = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
-    activities, entries, shoes = synthetic_columns(seed=7)
+    columns = synthetic_batch(seed=7, count=1)[0]
+    activities = columns[0]
     cold_begin = time.perf_counter()
-    history = build_history(7)
+    history = history_of(*columns)
     cold_report = report(history, TODAY)
     cold = time.perf_counter() - cold_begin
     running = int((activities["sport"] == 0).sum())
     print(
         f"(a) one runner, 10 years: {running:,} runs + {len(activities['sport']) - running} rides, {len(history.days):,} daily entries, {len(cold_report.weeks)} ISO weeks, {len(cold_report.warnings)} warnings"
     )
-    build_median, _ = best_of(20, lambda: build_history(7))
+    build_median, _ = best_of(20, lambda: history_of(*columns))
     report_median, report_min = best_of(30, lambda: report(history, TODAY))
     dict_median, _ = best_of(10, lambda: report_to_dict(cold_report, "nl"))
     print(

@@ -61,7 +61,7 @@ def test_a_week_needs_seven_days_and_a_known_sd_convention():
         monotony(BRIEF_WEEK, "robust")  # type: ignore[arg-type]
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.floats(0, 1000, allow_nan=False), min_size=1, max_size=60), st.floats(0.001, 1000))
 def test_scaling_every_load_by_a_positive_constant_leaves_monotony_unchanged(loads, factor):
     days = np.asarray(loads)
@@ -74,7 +74,7 @@ def test_scaling_every_load_by_a_positive_constant_leaves_monotony_unchanged(loa
     assert np.allclose(one.strain[defined] * factor, other.strain[defined], rtol=1e-9)
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.floats(0, 1000, allow_nan=False), min_size=7, max_size=7))
 def test_the_rolling_monotony_of_a_week_equals_the_monotony_of_that_week(week):
     value = monotony(week)

@@ -18,7 +18,7 @@ def test_the_ewma_follows_its_recurrence_by_hand():
     assert ewma(np.asarray([100.0, 50.0, 0.0]), 0.25).tolist() == [25.0, 31.25, 23.4375]
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(
     st.lists(st.floats(0, 500, allow_nan=False), max_size=300),
     st.floats(0.01, 1.0),
@@ -54,7 +54,7 @@ def test_a_window_of_zeros_after_years_of_load_sums_to_exactly_zero():
     assert trailing_sum(values, 21, skip_last=7)[-1] == 0.0
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.floats(0, 100, allow_nan=False), max_size=60), st.integers(1, 10), st.integers(0, 10))
 def test_trailing_sums_equal_plain_sums(values, window, skip):
     result = trailing_sum(np.asarray(values, dtype=float), window, skip_last=skip)

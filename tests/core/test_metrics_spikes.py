@@ -83,7 +83,7 @@ def test_the_band_edges_are_read_off_single_run_spike():
         assert BANDS.index(single_run_spike(float(np.nextafter(1.0 + edge, 9.0)), 1.0).band) == band + 1
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(
     st.floats(0, 100, allow_nan=False) | st.sampled_from([10.9, 11.0, 12.0, 13.0, 15.0, 20.0, 25.0]),
     st.floats(0, 60, allow_nan=False) | st.just(10.0),
@@ -98,7 +98,7 @@ def test_the_vectorised_bands_agree_with_single_run_spike_for_any_run(run_km, lo
         assert excess[0] == expected.excess
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.floats(0, 50, allow_nan=False), min_size=1, max_size=80), st.data())
 def test_the_window_maximum_equals_a_plain_maximum_over_every_window(values, data):
     array = np.asarray(values)

@@ -84,7 +84,7 @@ def test_the_ten_percent_limit_is_read_off_the_core_rule():
     assert breaks_ten_percent_rule(float(np.nextafter(limit, 1.0)))
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(
     st.floats(0, 200, allow_nan=False),
     st.floats(0, 300, allow_nan=False) | st.sampled_from([22.0, 22.000000001, 11.0, 0.11]),

@@ -257,6 +257,24 @@ def test_a_member_that_compresses_over_200_times_is_refused_as_a_bomb() -> None:
     assert members["x.zip!ok.gpx"].data == GPX
 
 
+def test_a_member_that_understates_its_size_is_cut_at_that_size_and_refused_as_damaged() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("liar.fit", bytes(20 * 1024**2))
+        zf.writestr("ok.gpx", GPX)
+        zf.getinfo("liar.fit").file_size = 1000  # the central directory now claims 1000 bytes
+    tracemalloc.start()
+    try:
+        members = by_name(list(iter_members("x.zip", buffer.getvalue())))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    problem = members["x.zip!liar.fit"].problem
+    assert isinstance(problem, RejectedFile) and "damaged" in problem.reason.en
+    assert members["x.zip!ok.gpx"].data == GPX
+    assert peak < 8 * 1024**2
+
+
 def test_a_nested_gz_bomb_is_refused_early_without_unpacking_it() -> None:
     squeezer = zlib.compressobj(9, zlib.DEFLATED, 31)
     megabyte = bytes(1024**2)

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kniewijs.formats import detect
+from kniewijs.formats.csv_log import parse_strava_index
 from kniewijs.formats.detect import file_kind, iter_activity_files, read_activity_file
 from kniewijs.formats.errors import FileProblem, RejectedFile, SkippedFile
 
@@ -232,3 +233,28 @@ def test_random_content_under_any_name_gives_a_result_per_file_and_never_raises(
 def test_random_bytes_read_as_one_file_give_a_file_problem_and_nothing_else(data: bytes) -> None:
     with contextlib.suppress(FileProblem):
         read_activity_file("x", data)
+
+
+def test_a_web_page_saved_by_mistake_is_an_unknown_type_not_unsafe_xml() -> None:
+    with pytest.raises(RejectedFile) as problem:
+        read_activity_file("activity.gpx.html", b"<!DOCTYPE html><html><body>Strava</body></html>")
+    assert problem.value.reason.en.startswith("Kniewijs does not know this file type")
+
+
+def test_the_strava_row_of_a_member_is_found_only_inside_its_own_export() -> None:
+    index = parse_strava_index(STRAVA_CSV)
+    keyed = {key.removesuffix(".gz"): row for key, row in index.items()}
+    assert (
+        detect.strava_row_for(keyed, "export.zip", "export.zip!activities/1.gpx") is keyed["activities/1.gpx"]
+    )
+    assert detect.strava_row_for(keyed, "export.zip", "other.zip!activities/1.gpx") is None
+    assert detect.strava_row_for({}, "export.zip", "export.zip!activities/1.gpx") is None
+
+
+def test_a_fit_gz_in_a_strava_export_is_unpacked_and_read_by_the_fit_reader(real_fit: bytes) -> None:
+    fit_reader_or_skip()
+    export = make_zip({"activities.csv": STRAVA_CSV, "activities/9.fit.gz": gzip.compress(real_fit)})
+    results = dict(iter_activity_files("export.zip", export))
+    activities = results["export.zip!activities/9.fit"]
+    assert not isinstance(activities, FileProblem), activities
+    assert activities and all(a.source_format == "fit" and a.records > 0 for a in activities)

@@ -233,10 +233,11 @@ def test_compressed_timestamp_headers_give_each_record_its_time_across_the_rollo
     writer.define(1, RECORD, RECORD_FIELDS).define(2, RECORD, [(3, "uint8")])
     start = T0 + 30  # 30 within its 32-second window: the next offsets roll over
     writer.message(1, start, 120, 80, 0)
-    for i in range(1, 6):
-        writer.message(2, 120 + i, time_offset=(start + i) & 0x1F)
-    activity = read_one(session(writer, start, 5, 1).file())
-    np.testing.assert_array_equal(activity.track.time - FIT_EPOCH_UNIX, start + np.arange(6.0))
+    seconds = [0, 2, 5, 11, 20, 31]  # each step under 32 s, as the 5-bit offset allows
+    for i, second in enumerate(seconds[1:], start=1):
+        writer.message(2, 120 + i, time_offset=(start + second) & 0x1F)
+    activity = read_one(session(writer, start, 31, 1).file())
+    np.testing.assert_array_equal(activity.track.time - FIT_EPOCH_UNIX, start + np.array(seconds, float))
     np.testing.assert_array_equal(activity.track.channels["heart_rate"], 120 + np.arange(6.0))
     assert np.isnan(activity.track.channels["distance_m"][1:]).all()
 
@@ -326,10 +327,15 @@ def test_a_multisport_file_gives_one_activity_per_session_with_its_own_records()
 
 
 def test_chained_fit_files_are_read_as_one_activity_stream():
-    first, second = simple_activity(sport=1), simple_activity(sport=2)
-    second = with_crc(second)  # same content, its own header and checksum
+    first = simple_activity(sport=1)
+    writer = file_id(FitWriter())  # the second file defines its own messages from scratch
+    writer.define(5, RECORD, RECORD_FIELDS, big_endian=True)
+    for i in range(20, 25):
+        writer.message(5, T0 + i, 120, 90, i * 300)
+    second = session(writer, T0 + 20, 4, 2, local=7).file(header_size=12)
     activities = read_fit(first + second)
-    assert len(activities) == 2 and {a.sport for a in activities} == {"running", "cycling"}
+    assert [(a.sport, a.records) for a in activities] == [("running", 10), ("cycling", 5)]
+    assert activities[1].track.channels["distance_m"][0] == 60.0
 
 
 def test_zero_padding_after_the_data_is_accepted_but_other_trailing_bytes_are_not():
@@ -397,6 +403,15 @@ def test_a_message_that_uses_an_undefined_local_type_is_rejected_even_with_a_goo
     with pytest.raises(RejectedFile) as info:
         read_fit(writer.file())
     assert "beschrijving" in info.value.reason.nl
+
+
+def test_a_file_with_thousands_of_different_definitions_is_rejected_before_it_costs_much():
+    writer = file_id(FitWriter())
+    for i in range(2100):
+        writer.define(1, 1000 + i, [(0, "uint8")]).message(1, 7)
+    with pytest.raises(RejectedFile) as info:
+        read_fit(writer.file())
+    assert "veel berichten" in info.value.reason.nl
 
 
 def test_the_checksum_is_crc16_arc_compiled_and_in_python():

@@ -155,3 +155,36 @@ def test_an_unknown_runner_is_created_without_a_usable_password(db):
     user = importing.runner_for_email("Nieuw@Example.NL")
     assert user.username == "nieuw@example.nl" and not user.has_usable_password()
     assert importing.runner_for_email("nieuw@example.nl").pk == user.pk
+
+
+def test_a_strava_export_gives_each_file_its_sport_and_name_from_activities_csv(runner, media_root):
+    import gzip
+
+    gpx = (
+        b'<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>'
+        b'<trkpt lat="52.0" lon="5.0"><time>2024-03-15T07:00:00Z</time></trkpt>'
+        b'<trkpt lat="52.1" lon="5.0"><time>2024-03-15T07:40:00Z</time></trkpt></trkseg></trk></gpx>'
+    )
+    index = (
+        b"Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Filename\n"
+        b'2,"Mar 15, 2024, 7:00:00 AM",Rondje Utrecht,Ride,2400,activities/2.gpx.gz\n'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("activities.csv", index)
+        archive.writestr("activities/", b"")
+        archive.writestr("activities/2.gpx.gz", gzip.compress(gpx))
+    out = results(runner, "strava.zip", buffer.getvalue())
+    assert not any(r.file.endswith("/") for r in out)  # a folder is not a file met
+    [ride] = [r for r in out if r.status == "imported"]
+    assert ride.activities[0].sport == "cycling" and ride.activities[0].name == "Rondje Utrecht"
+
+
+def test_a_csv_log_keeps_the_effort_and_the_named_shoe(runner, media_root):
+    from kniewijs.training.models import Shoe
+
+    pegasus = Shoe.objects.create(user=runner, name="Pegasus 40")
+    csv = b"date;sport;distance_km;duration;rpe;shoe;notes\n2024-03-15 07:30;hardlopen;10,5;0:55:30;6;pegasus 40;rustig\n"
+    [result] = results(runner, "log.csv", csv)
+    [run] = result.activities
+    assert run.rpe == 6 and run.shoe == pegasus and run.name == "rustig" and run.distance_m == 10500

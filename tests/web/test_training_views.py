@@ -139,3 +139,24 @@ def test_uploading_several_files_runs_an_import_job_and_reports_each_file(runner
 
 def test_pages_with_health_data_are_not_cached(runner_client):
     assert runner_client.get(reverse("training:dashboard"))["Cache-Control"] == "no-store"
+
+
+def test_a_log_of_only_old_runs_shows_those_runs_in_the_charts_instead_of_empty_ones(runner_client, runner):
+    add_run(runner, km=12.5, day=datetime(2019, 6, 2, 7, tzinfo=UTC))
+    figures = runner_client.get(reverse("training:dashboard")).context["figures"]
+    weekly = figures[0]["chart"]
+    assert any("12,5" in " ".join(row) for row in weekly.table[1:])
+
+
+def test_the_dashboard_of_the_demo_runner_shows_its_warnings_and_charts(client):
+    from kniewijs.training.demo import DEMO_EMAIL, load_demo
+
+    load_demo()
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username=DEMO_EMAIL))
+    response = client.get(reverse("training:dashboard"))
+    codes = {w.code for w in response.context["warnings"]}
+    assert {"ten_percent_rule", "single_run_spike"} <= codes
+    assert len(response.context["figures"]) >= 5
+    assert response.content.decode().count("<svg") >= 5

@@ -243,11 +243,10 @@ def _zip_members(name: str, data: bytes, depth: int, budget: _Budget) -> Iterato
     except RejectedFile as problem:
         yield Member(name, problem=problem)
         return
-    if not infos:
-        yield Member(name, problem=SkippedFile(T("Dit archief is leeg.", "This archive is empty.")))
-        return
     budget.members += len(infos)
     with archive:
+        if not infos:
+            yield Member(name, problem=SkippedFile(T("Dit archief is leeg.", "This archive is empty.")))
         for info in infos:
             if budget.bytes_out > MAX_TOTAL_BYTES:
                 yield Member(name, problem=_stopped())

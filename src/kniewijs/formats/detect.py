@@ -73,6 +73,8 @@ def file_kind(name: str, data: bytes) -> str | None:
     if container_kind(data) is not None:
         return "archive"
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.lower().startswith((b"<!doctype html", b"<html")):
+        return None  # a web page saved by mistake: unknown, not "unsafe XML"
     if head.startswith(_XML_START):
         root = root_local_name(data)
         return {"gpx": "gpx", "TrainingCenterDatabase": "tcx"}.get(root, "xml")
@@ -113,7 +115,7 @@ def iter_activity_files(name: str, data: bytes) -> Iterator[tuple[str, list[Acti
         if member.problem is not None or member.data is None:
             yield member.name, member.problem or RejectedFile(UNEXPECTED)
             continue
-        row = index.get(member.name[len(name) + 1 :]) if index else None
+        row = strava_row_for(index, name, member.name)
         default: Sport = row.sport if row is not None and row.sport != "other" else "running"
         try:
             activities = read_activity_file(member.name, member.data, default_sport=default)
@@ -124,11 +126,19 @@ def iter_activity_files(name: str, data: bytes) -> Iterator[tuple[str, list[Acti
             yield member.name, RejectedFile(UNEXPECTED)
             continue
         if row is not None:
-            _apply_strava(activities, row)
+            apply_strava_row(activities, row)
         yield member.name, activities
 
 
-def _apply_strava(activities: list[ActivityData], row: StravaRow) -> None:
+def strava_row_for(index: dict[str, StravaRow], archive_name: str, member_name: str) -> StravaRow | None:
+    """The activities.csv row (from `archive.strava_index`) of a member of the export `archive_name`."""
+    if not index or not member_name.startswith(archive_name + "!"):
+        return None
+    return index.get(member_name[len(archive_name) + 1 :])
+
+
+def apply_strava_row(activities: list[ActivityData], row: StravaRow) -> None:
+    """Strava's sport where the file says "other" (or names none), Strava's name where the file has none."""
     for activity in activities:
         if activity.sport == "other" and row.sport != "other":
             activity.sport = row.sport

@@ -33,10 +33,12 @@ _KEPT_MESSAGES = (fp.MESG_FILE_ID, fp.MESG_SPORT, fp.MESG_SESSION)
 _RECORD_FIELD_NAMES = {scaled.number: name for name, scaled in fp.RECORD_FIELDS.items()}
 _NO_TIMESTAMP = -1
 _INVALID_TIMESTAMP = 0xFFFFFFFF
+_MAX_LAYOUTS = 2048  # real files use under a hundred; a crafted file must not make us build millions
 _TIMESTAMP_FIELDS = {(fp.FIELD_TIMESTAMP, 4, base) for base in (5, 6, 12)}  # 4-byte sint32/uint32/uint32z
 
-# Sports whose FIT cadence counts strides of one foot; steps per minute are twice that (Garmin
-# "FIT Cadence": running cadence is stored per foot, shown doubled as steps per minute).
+# Sports whose FIT cadence counts the strides of one foot (Profile.xlsx: avg_running_cadence is in
+# strides/min), so steps per minute are twice it. Walking is recorded the same way: in the sample
+# garmin-fenix-5-walk.fit speed / step length agrees with the doubled cadence, not the raw one.
 _FOOT_SPORTS = ("running", "walking")
 
 Unpack = Callable[[bytes, int], tuple[Any, ...]]
@@ -51,7 +53,8 @@ def _damaged(nl_detail: str, en_detail: str) -> RejectedFile:
 
 def _overrun() -> RejectedFile:
     return _damaged(
-        "een bericht loopt door voorbij het einde van de gegevens.", "a message runs past its end."
+        "een bericht loopt door voorbij het einde van de gegevens.",
+        "a message runs past the end of the data.",
     )
 
 
@@ -142,9 +145,10 @@ class _Messages:
     def layout(self, key: bytes) -> _Layout:
         layout = self.layout_by_key.get(key)
         if layout is None:
-            layout = _Layout(key, len(self.layouts))
+            if len(self.layouts) >= _MAX_LAYOUTS:
+                raise _damaged("het beschrijft onredelijk veel berichten.", "it defines too many messages.")
+            layout = self.layout_by_key[key] = _Layout(key, len(self.layouts))
             self.layouts.append(layout)
-            self.layout_by_key[key] = layout
         return layout
 
     def kept_messages(self, data: bytes, global_number: int) -> list[dict[int, int | float | str]]:
@@ -161,12 +165,9 @@ class _Messages:
 
 def _read_definition(data: bytes, p: int, end: int, definitions: list[Entry | None], out: _Messages) -> int:
     """Read the definition message at `p`, make its layout current, return where the next one starts."""
-    fields_end = p + 6 + 3 * data[p + 5] if p + 6 <= end else end + 1
-    definition_end = fields_end
-    if data[p] & 0x20 and fields_end < end:  # developer fields: a count, then three bytes each
-        definition_end = fields_end + 1 + 3 * data[fields_end]
-    elif data[p] & 0x20:
-        definition_end = end + 1
+    definition_end = fields_end = p + 6 + 3 * data[p + 5] if p + 6 <= end else end + 1
+    if data[p] & 0x20:  # developer fields: a count, then three bytes each
+        definition_end = fields_end + 1 + 3 * data[fields_end] if fields_end < end else end + 1
     if definition_end > end:
         raise _overrun()
     # The bytes after the reserved byte describe the layout completely; equal bytes, equal layout.
@@ -219,7 +220,7 @@ def _read_file_chain(data: bytes) -> _Messages:
     out = _Messages()
     position = 0
     while position < len(data):
-        if position and not data[position:].strip(b"\0"):
+        if position and data[position] == 0 and data.count(0, position) == len(data) - position:
             break  # zero padding after the last file, as some devices write it
         header_size = data[position]
         if position + 12 > len(data) or header_size < 12 or data[position + 8 : position + 12] != b".FIT":
@@ -249,7 +250,7 @@ def _read_file_chain(data: bytes) -> _Messages:
     return out
 
 
-def _record_columns(data: bytes, out: _Messages) -> tuple[FloatArray, dict[str, FloatArray]]:
+def _record_columns(out: _Messages) -> tuple[FloatArray, dict[str, FloatArray]]:
     """Record times (Unix seconds, file order, unknown dropped) and their raw fields, NaN where invalid."""
     count = len(out.record_times)
     ids = np.asarray(out.record_layouts, dtype=np.int64)
@@ -432,7 +433,7 @@ def _activities(data: bytes, out: _Messages) -> list[ActivityData]:
     file_ids = out.kept_messages(data, fp.MESG_FILE_ID)
     sessions = out.kept_messages(data, fp.MESG_SESSION)
     sport_messages = out.kept_messages(data, fp.MESG_SPORT)
-    time, raw = _record_columns(data, out)
+    time, raw = _record_columns(out)
     if not sessions and time.size == 0:
         raise _no_activity(file_ids, untimed_records=bool(out.record_times))
     device = fp.device_name(file_ids[0]) if file_ids else None

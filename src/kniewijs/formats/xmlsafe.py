@@ -71,10 +71,12 @@ def _unsafe_xml(error: DefusedXmlException) -> RejectedFile:
         )
     return RejectedFile(
         T(
-            "Het bestand bevat een documenttypedefinitie (DTD) met eigen entiteiten of verwijzingen. Daarmee "
-            "kan een bestand de computer overbelasten of andere bestanden uitlezen, dus Kniewijs leest het niet.",
-            "The file contains a document type definition (DTD) with its own entities or references. Such a "
-            "file can overload the computer or read other files, so Kniewijs does not read it.",
+            "Het bestand bevat een documenttypedefinitie (DTD). Een GPX- of TCX-bestand heeft die nooit, en "
+            "met een DTD kan een bestand entiteiten maken die de computer overbelasten of andere bestanden "
+            "uitlezen. Daarom leest Kniewijs het niet.",
+            "The file contains a document type definition (DTD). A GPX or TCX file never has one, and with a "
+            "DTD a file can define entities that overload the computer or read other files. So Kniewijs "
+            "does not read it.",
         )
     )
 

@@ -31,24 +31,34 @@ def _figure(chart: charts.Chart) -> dict[str, Any]:
     return {"chart": chart, "svg": mark_safe(chart.svg)}  # noqa: S308 - built and escaped by kniewijs.charts
 
 
+def _chart_end(history: metrics.History, today: int) -> int:
+    """The charts end today; a runner who only imported old files sees the months of their last run instead
+    of empty charts (the warnings are always about today)."""
+    days = history.activities.local_day[history.activities.running]
+    if days.size and today - int(days.max()) > DAYS_SHOWN:
+        return int(days.max())
+    return today
+
+
 def _charts(history: metrics.History, report: metrics.Report, lang: Language) -> list[dict[str, Any]]:
     snap = report.metrics
+    end = _chart_end(history, snap.today)
     weeks = snap.weeks
-    n = min(WEEKS_SHOWN, len(weeks.monday))
-    mondays = [day_date(int(m)) for m in weeks.monday[-n:]]
-    km = _values(weeks.running_km[-n:])
-    previous = _values(np.concatenate([[np.nan], weeks.running_km[:-1]])[-n:])
+    shown = np.flatnonzero(weeks.monday <= end)[-WEEKS_SHOWN:]
+    mondays = [day_date(int(m)) for m in weeks.monday[shown]]
+    km = _values(weeks.running_km[shown])
+    previous = _values(np.concatenate([[np.nan], weeks.running_km[:-1]])[shown])
     band = [None if p is None or p <= 0 else p * 1.1 for p in previous]
 
     series = snap.series
-    first = max(series.first_day, snap.today - DAYS_SHOWN + 1)
-    offset = first - series.first_day
-    days = [day_date(d) for d in range(first, snap.today + 1)]
-    daily_km = _values(series.running_km[offset:])
-    ratio = _values(snap.ratios.uncoupled[offset:])
+    first = max(series.first_day, end - DAYS_SHOWN + 1)
+    window = slice(first - series.first_day, end - series.first_day + 1)
+    days = [day_date(d) for d in range(first, end + 1)]
+    daily_km = _values(series.running_km[window])
+    ratio = _values(snap.ratios.uncoupled[window])
 
     spikes = snap.spikes
-    recent = spikes.local_day >= first
+    recent = (spikes.local_day >= first) & (spikes.local_day <= end)
     run_days = [day_date(int(d)) for d in spikes.local_day[recent]]
     run_km = _values(spikes.run_km[recent])
     bands = ["none" if b == NO_COMPARISON else BANDS[int(b)].value for b in spikes.band[recent]]
@@ -56,7 +66,7 @@ def _charts(history: metrics.History, report: metrics.Report, lang: Language) ->
     entries = history.days
     highest = highest_pain(entries)
     pain_by_day = {int(d): float(v) for d, v in zip(entries.day, highest, strict=True) if np.isfinite(v)}
-    pain = [pain_by_day.get(d) for d in range(first, snap.today + 1)]
+    pain = [pain_by_day.get(d) for d in range(first, end + 1)]
 
     figures = [
         charts.weekly_distance(
@@ -83,7 +93,9 @@ def _charts(history: metrics.History, report: metrics.Report, lang: Language) ->
             )
         )
     acts = history.activities
-    runs = acts.running & (acts.local_day >= first) & np.isfinite(acts.avg_cadence_spm)
+    runs = (
+        acts.running & (acts.local_day >= first) & (acts.local_day <= end) & np.isfinite(acts.avg_cadence_spm)
+    )
     if runs.any():
         low, high = snap.cadence.target_spm if snap.cadence else (None, None)
         figures.append(

@@ -23,8 +23,9 @@ from django.db import IntegrityError, transaction
 
 from kniewijs.core.activity import ActivityData
 from kniewijs.core.text import T, Text
-from kniewijs.formats.archive import iter_members
-from kniewijs.formats.detect import read_activity_file
+from kniewijs.formats.archive import iter_members, strava_index
+from kniewijs.formats.csv_log import LogActivity
+from kniewijs.formats.detect import apply_strava_row, read_activity_file, strava_row_for
 from kniewijs.formats.errors import FileProblem
 
 from . import tracks
@@ -110,16 +111,29 @@ def _is_known_run(user: Any, data: ActivityData) -> bool:
     return any(_overlaps(existing, data) for existing in nearby)
 
 
+def _shoe_for(data: ActivityData, default: Shoe | None, shoes_by_name: dict[str, Shoe]) -> Shoe | None:
+    """A spreadsheet row may name its shoe; other runs get the default shoe; other sports none."""
+    if data.sport != "running":
+        return None
+    if isinstance(data, LogActivity) and data.shoe:
+        return shoes_by_name.get(data.shoe.strip().lower(), default)
+    return default
+
+
 def _to_model(
     user: Any, data: ActivityData, source: ImportedFile | None, zone: ZoneInfo, shoe: Shoe | None
 ) -> Activity:
     summary = data.summary
+    log_row = data if isinstance(data, LogActivity) else None
+    name = data.name or (log_row.notes if log_row and log_row.notes else "")
+    rpe = None if log_row is None or log_row.rpe is None else round(log_row.rpe)
     return Activity(
         user=user,
         source=source,
         sport=data.sport,
         sub_sport=(data.sub_sport or "")[:40],
-        name=(data.name or "")[:120],
+        name=name[:120],
+        rpe=rpe,
         start=data.start,
         local_date=data.start.astimezone(zone).date(),
         duration_s=data.duration_s,
@@ -132,7 +146,7 @@ def _to_model(
         avg_ground_contact_ms=summary.avg_ground_contact_ms,
         avg_stride_length_m=summary.avg_stride_length_m,
         ascent_m=summary.ascent_m,
-        shoe=shoe if data.sport == "running" else None,
+        shoe=shoe,
         device=(data.device or "")[:120],
         track=tracks.pack(data.track),
     )
@@ -157,8 +171,12 @@ def store_file(user: Any, name: str, data: bytes, parsed: list[ActivityData]) ->
             stored_name = source.stored.name
             source.save()
             zone = ZoneInfo(settings.time_zone)
-            shoe = Shoe.objects.filter(user=user, is_default=True, retired_on__isnull=True).first()
-            created = Activity.objects.bulk_create([_to_model(user, a, source, zone, shoe) for a in fresh])
+            shoes = list(Shoe.objects.filter(user=user))
+            default = next((s for s in shoes if s.is_default and s.retired_on is None), None)
+            by_name = {s.name.strip().lower(): s for s in shoes}
+            created = Activity.objects.bulk_create(
+                [_to_model(user, a, source, zone, _shoe_for(a, default, by_name)) for a in fresh]
+            )
             return FileResult(name, "imported", None, created)
     except IntegrityError:
         # The same file committed by a parallel import between our check and our insert.
@@ -177,23 +195,38 @@ def _remove_stored(stored_name: str | None) -> None:
 
 
 def import_bytes(user: Any, name: str, data: bytes) -> Iterator[FileResult]:
-    """Every file met in `data` (archive members included), one result each; never raises for bad input."""
+    """Every file met in `data` (archive members included), one result each; never raises for bad input.
+    In a Strava export, activities.csv supplies a file's sport and name where the file itself has none."""
     if len(data) > MAX_FILE_BYTES:
         yield FileResult(name, "rejected", TOO_LARGE)
         return
+    index = strava_index(name, data)
     for member in iter_members(name, data):
-        if member.problem is not None:
-            yield FileResult(member.name, member.problem.status, member.problem.reason)
+        if member.name.endswith("/"):
+            continue  # a folder inside a zip is not a file the runner gave us
+        if member.problem is not None or member.data is None:
+            problem = member.problem
+            yield FileResult(
+                member.name,
+                problem.status if problem else "rejected",
+                problem.reason if problem else UNREADABLE,
+            )
             continue
-        assert member.data is not None
-        yield import_member(user, member.name, member.data)
+        row = strava_row_for(index, name, member.name)
+        yield import_member(user, member.name, member.data, strava_row=row)
 
 
-def import_member(user: Any, name: str, data: bytes) -> FileResult:
+def import_member(user: Any, name: str, data: bytes, strava_row: Any = None) -> FileResult:
+    default = strava_row.sport if strava_row is not None and strava_row.sport != "other" else "running"
     try:
-        parsed = read_activity_file(name, data)
+        parsed = read_activity_file(name, data, default_sport=default)
     except FileProblem as problem:
         return FileResult(name, problem.status, problem.reason)
+    except Exception:
+        log.exception("a reader failed on one file")  # a reader's bug must not stop the rest of an export
+        return FileResult(name, "rejected", UNREADABLE)
+    if strava_row is not None:
+        apply_strava_row(parsed, strava_row)
     try:
         return store_file(user, name, data, parsed)
     except Exception:

@@ -105,5 +105,5 @@ def daily_series(history: History, last_day: int | date, first_day: int | date |
         cross_minutes=per_day(minutes, cross),
         cross_sessions=count(cross),
         hard_cross_sessions=count(hard),
-        srpe_load=per_day(np.nan_to_num(rpe) * minutes, with_rpe),
+        srpe_load=per_day(np.where(with_rpe, rpe, 0.0) * minutes, with_rpe),
     )

@@ -12,7 +12,8 @@ from .warning import Warning, as_percent, date_text, decimals, km_shown
 from .weekly import MIN_REST_DAYS_PER_WEEK
 
 
-def unit(snap: Snapshot) -> Text:
+def load_unit_text(snap: Snapshot) -> Text:
+    """The load unit as the runner reads it."""
     return T("km", "km") if snap.load_unit == "km" else T("belastingspunten", "load points")
 
 
@@ -24,6 +25,7 @@ _BAND_WORDS: dict[SpikeBand, Text] = {
 
 
 def ten_percent_rule_warnings(snap: Snapshot) -> list[Warning]:
+    """This week so far, or else last week, more than 10% above the week before (seed; Buist 2008)."""
     weeks = snap.weeks
     rows = [len(weeks) - 1, len(weeks) - 2]
     for row, this_week in zip(rows, (True, False), strict=True):
@@ -71,6 +73,7 @@ def ten_percent_rule_warnings(snap: Snapshot) -> list[Warning]:
 
 
 def single_run_spike_warnings(snap: Snapshot) -> list[Warning]:
+    """The largest spike of the last 7 days (Frandsen 2025); more than twice as long is an alert."""
     spike = snap.recent_spike
     if spike is None:
         return []
@@ -113,6 +116,7 @@ def single_run_spike_warnings(snap: Snapshot) -> list[Warning]:
 
 
 def acwr_danger_warnings(snap: Snapshot) -> list[Warning]:
+    """Uncoupled ratio of 1.5 or more (Gabbett 2016), with the critique in the words (Lolli 2019)."""
     ratio = today_value(snap.ratios.uncoupled)
     if ratio is None or ratio < DANGER:
         return []
@@ -137,7 +141,7 @@ def acwr_danger_warnings(snap: Snapshot) -> list[Warning]:
                 "{chronic} {unit} a week. Team-sport research calls a ratio of 1.5 or more a danger zone. "
                 "That limit is disputed and predicted injuries poorly in runners, so take it as a hint "
                 "to ease off for the next few days.",
-            ).format(acute=km_shown(acute), chronic=km_shown(chronic), unit=unit(snap)),
+            ).format(acute=km_shown(acute), chronic=km_shown(chronic), unit=load_unit_text(snap)),
             source="gabbett_2016",
             link="oorzaken#overload",
             numbers={
@@ -152,6 +156,7 @@ def acwr_danger_warnings(snap: Snapshot) -> list[Warning]:
 
 
 def monotony_high_warnings(snap: Snapshot) -> list[Warning]:
+    """Foster monotony of the last 7 days from 1.5; from 2.0 an alert (Runalyze's levels)."""
     value = today_value(snap.monotony.monotony)
     level = monotony_level(value)
     if value is None or level not in (MonotonyLevel.HIGH, MonotonyLevel.CRITICAL):
@@ -173,7 +178,7 @@ def monotony_high_warnings(snap: Snapshot) -> list[Warning]:
                 "Over the last 7 days your load averaged {mean} {unit} a day, with little difference "
                 "between days: a monotony of {m}. Training platforms advise more variety from 1.5 and "
                 "call 2.0 critical. Alternate hard and easy days and plan a real rest day.",
-            ).format(mean=km_shown(mean_load), m=decimals(value, 2), unit=unit(snap)),
+            ).format(mean=km_shown(mean_load), m=decimals(value, 2), unit=load_unit_text(snap)),
             source="foster_1998",
             link="oorzaken#recovery",
             numbers={
@@ -187,6 +192,7 @@ def monotony_high_warnings(snap: Snapshot) -> list[Warning]:
 
 
 def few_rest_days_warnings(snap: Snapshot) -> list[Warning]:
+    """Fewer than 1 rest day in the last 7 days (seed: 1-2 rest days a week)."""
     rest = snap.rest_days_last_7
     if rest >= MIN_REST_DAYS_PER_WEEK:
         return []

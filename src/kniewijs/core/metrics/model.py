@@ -138,12 +138,12 @@ class ActivityTable:
     @property
     def km(self) -> FloatArray:
         """Distance in km, 0 where unknown."""
-        return np.nan_to_num(self.distance_m, nan=0.0) / 1000.0
+        return np.where(np.isnan(self.distance_m), 0.0, self.distance_m) / 1000.0
 
     @property
     def minutes(self) -> FloatArray:
         """Duration in minutes, 0 where unknown."""
-        return np.nan_to_num(self.duration_s, nan=0.0) / 60.0
+        return np.where(np.isnan(self.duration_s), 0.0, self.duration_s) / 60.0
 
     @classmethod
     def from_columns(
@@ -225,6 +225,12 @@ class DailyTable:
 
     def __len__(self) -> int:
         return int(self.day.shape[0])
+
+    def between(self, first_day: int, last_day: int) -> DailyTable:
+        """The entries from first_day to last_day inclusive (views, no copy)."""
+        low, high = np.searchsorted(self.day, [first_day, last_day + 1])
+        rows = slice(int(low), int(high))
+        return DailyTable(**{f.name: getattr(self, f.name)[rows] for f in fields(self)})
 
     @classmethod
     def from_columns(

@@ -37,7 +37,7 @@ def pain_zone_codes(pain: FloatArray) -> IntArray:
     """Index into ZONES of each pain score, NO_PAIN_NOTED for NaN; agrees with core.load.pain_zone."""
     table = np.asarray([ZONES.index(zone) for zone in ZONE_BY_PAIN] + [NO_PAIN_NOTED], dtype=np.int64)
     known = ~np.isnan(pain)
-    whole = np.where(known, np.ceil(np.clip(np.nan_to_num(pain), 0, 10)), 11).astype(np.int64)
+    whole = np.where(known, np.ceil(np.clip(np.where(known, pain, 0.0), 0, 10)), 11).astype(np.int64)
     result: IntArray = table[whole]
     return result
 
@@ -109,7 +109,10 @@ def _optional(value: float) -> float | None:
 
 def pain_status(days: DailyTable, today: int) -> PainStatus:
     """Where the knee stands by Silbernagel's model today (conventions in the module docstring)."""
-    recent = (days.day > today - RECENT_DAYS) & (days.day <= today)
+    this_monday = int(mondays_of(np.asarray([today], dtype=np.int64))[0])
+    mondays = this_monday - 7 * np.arange(2, -1, -1, dtype=np.int64)
+    days = days.between(min(int(mondays[0]), today - RECENT_DAYS + 1), today)
+    recent = days.day > today - RECENT_DAYS
     recent_days = days.day[recent]
     during_after = activity_pain(days)[recent]
     worst_day = worst_pain = zone = None
@@ -121,8 +124,6 @@ def pain_status(days: DailyTable, today: int) -> PainStatus:
     with np.errstate(invalid="ignore"):
         unsettled = np.flatnonzero(morning >= FIRST_UNSAFE_PAIN)
     swollen = np.flatnonzero(days.swelling[recent])
-    this_monday = int(mondays_of(np.asarray([today], dtype=np.int64))[0])
-    mondays = this_monday - 7 * np.arange(2, -1, -1, dtype=np.int64)
     weekly = weekly_highest_pain(days, mondays, today)
     return PainStatus(
         worst_day=worst_day,

@@ -10,6 +10,7 @@ from .warning import Warning, as_percent, date_text, km_shown
 
 
 def resting_hr_warnings(snap: Snapshot) -> list[Warning]:
+    """A raised resting heart rate against the own baseline (seed; threshold in wellness.py)."""
     reading = snap.resting_hr
     if reading is None or not reading.raised or reading.baseline_mean is None:
         return []
@@ -47,6 +48,7 @@ def resting_hr_warnings(snap: Snapshot) -> list[Warning]:
 
 
 def short_sleep_warnings(snap: Snapshot) -> list[Warning]:
+    """Three or more of the last 7 nights under 7 h (seed: 7-9 h)."""
     sleep = snap.sleep
     if not sleep.too_short or sleep.mean_hours is None:
         return []
@@ -76,6 +78,7 @@ def short_sleep_warnings(snap: Snapshot) -> list[Warning]:
 
 
 def pain_warnings(snap: Snapshot) -> list[Warning]:
+    """Silbernagel 2007: too much, not settled, rising; and a swollen knee (seed: a warning sign)."""
     pain = snap.pain
     found: list[Warning] = []
     if pain.too_much and pain.worst_day is not None and pain.worst_pain is not None:
@@ -168,6 +171,7 @@ def pain_warnings(snap: Snapshot) -> list[Warning]:
 
 
 def shoes_warnings(snap: Snapshot) -> list[Warning]:
+    """Pairs at or near their limit (seed) and the second-pair suggestion (Malisoux 2015)."""
     found: list[Warning] = []
     for status in snap.shoes:
         shoe = status.shoe
@@ -245,6 +249,7 @@ def shoes_warnings(snap: Snapshot) -> list[Warning]:
 
 
 def low_cadence_warnings(snap: Snapshot) -> list[Warning]:
+    """Recent cadence 5% or more below the own baseline, with the +5-10% target (Heiderscheit 2011)."""
     cadence = snap.cadence
     if cadence is None or not cadence.low or cadence.recent_spm is None or cadence.drop is None:
         return []

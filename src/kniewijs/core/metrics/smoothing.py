@@ -10,14 +10,16 @@ is carried across in Python (tens of blocks for ten years, not thousands of days
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 
 from ._types import FloatArray
 
-# a**-length stays below e**200 inside a block: far from float overflow (e**709), and the closed form's
-# rounding error stays of the order of the machine epsilon times the values.
-_MAX_GROWTH_EXPONENT = 200.0
+# a**-length stays below e**500 inside a block: loads up to e**200 stay far from float overflow
+# (e**709), and the closed form's rounding error stays of the order of the machine epsilon times the
+# values. Ten years of daily load then need one to three blocks.
+_MAX_GROWTH_EXPONENT = 500.0
 
 
 def trailing_sum(values: FloatArray, window: int, *, skip_last: int = 0) -> FloatArray:
@@ -31,10 +33,10 @@ def trailing_sum(values: FloatArray, window: int, *, skip_last: int = 0) -> Floa
     padded = np.concatenate([np.zeros(window + skip_last), values])
     total = np.cumsum(padded)
     nonzero = np.cumsum(padded != 0)
-    # Day t sits at index t + window + skip_last of `padded`; its window ends skip_last days earlier.
-    last = np.arange(n) + window
-    sums: FloatArray = total[last] - total[last - window]
-    sums[nonzero[last] == nonzero[last - window]] = 0.0
+    # Day t sits at index t + window + skip_last of `padded`; its window ends skip_last days earlier,
+    # at index t + window, and starts after index t.
+    sums: FloatArray = total[window : window + n] - total[:n]
+    sums[nonzero[window : window + n] == nonzero[:n]] = 0.0
     return sums
 
 
@@ -50,6 +52,16 @@ def trailing_shifts(values: FloatArray, window: int) -> list[FloatArray]:
     return [padded[window - 1 - k : window - 1 - k + n] for k in range(window)]
 
 
+@lru_cache(maxsize=64)
+def _powers(decay: float, length: int) -> tuple[FloatArray, FloatArray]:
+    """(a**j, a**-j) for j < length; the same few factors recur for every runner."""
+    exponents = np.arange(length, dtype=np.float64)
+    powers, growth = decay**exponents, decay**-exponents
+    powers.flags.writeable = False
+    growth.flags.writeable = False
+    return powers, growth
+
+
 def ewma(values: FloatArray, alpha: float, initial: float = 0.0) -> FloatArray:
     """Exponentially weighted moving average with smoothing factor alpha in (0, 1]."""
     if not 0.0 < alpha <= 1.0:
@@ -59,8 +71,7 @@ def ewma(values: FloatArray, alpha: float, initial: float = 0.0) -> FloatArray:
         return values.astype(np.float64, copy=True)
     decay = 1.0 - alpha
     block = max(1, min(n, int(_MAX_GROWTH_EXPONENT / -math.log(decay))))
-    powers = decay ** np.arange(block, dtype=np.float64)  # a**j
-    growth = decay ** -np.arange(block, dtype=np.float64)  # a**-j
+    powers, growth = _powers(decay, block)
     result = np.empty(n, dtype=np.float64)
     state = float(initial)
     for begin in range(0, n, block):

@@ -69,15 +69,15 @@ def window_maximum(values: FloatArray, low: IntArray, high: IntArray) -> FloatAr
     result = np.full(low.shape[0], np.nan)
     if n == 0:
         return result
-    levels = [values]
+    # table[k, i] = max(values[i : i + 2**k]); -inf where that runs past the end.
+    table = np.full((int(n).bit_length(), n), -np.inf)
+    table[0] = values
     width = 1
-    while 2 * width <= n:
-        previous = levels[-1]
-        levels.append(np.maximum(previous[:-width], previous[width:]))
+    for level in range(1, table.shape[0]):
+        table[level, : n - 2 * width + 1] = np.maximum(
+            table[level - 1, : n - 2 * width + 1], table[level - 1, width : n - width + 1]
+        )
         width *= 2
-    table = np.full((len(levels), n), -np.inf)
-    for level, row in enumerate(levels):
-        table[level, : row.shape[0]] = row
     length = high - low
     filled = length > 0
     # frexp gives length = m * 2**e with m in [0.5, 1): floor(log2(length)) is e - 1, exactly.
@@ -106,8 +106,10 @@ class RunSpikes:
     @property
     def rate_ratio(self) -> FloatArray:
         """Frandsen 2025's injury rate ratio of each run's band, NaN without comparison."""
+        # NO_COMPARISON is -1, so it picks the NaN at the end.
         ratios = np.asarray([SPIKE_RATE_RATIO[band] for band in BANDS] + [np.nan])
-        return ratios[self.band]
+        result: FloatArray = ratios[self.band]
+        return result
 
     def spike(self, row: int) -> Spike | None:
         """The core's own verdict on one run."""
@@ -124,7 +126,7 @@ def run_spikes(history: History) -> RunSpikes:
     low = np.searchsorted(start, start - WINDOW_SECONDS, side="left")
     high = np.searchsorted(start, start, side="left")
     longest = window_maximum(km, low, high)
-    excess, band = spike_bands(km, np.nan_to_num(longest, nan=0.0))
+    excess, band = spike_bands(km, np.where(np.isnan(longest), 0.0, longest))
     return RunSpikes(
         activity=rows.astype(np.int64),
         start=start,

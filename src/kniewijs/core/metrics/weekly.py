@@ -81,7 +81,7 @@ def weekly_growths(previous_km: FloatArray, current_km: FloatArray) -> tuple[Flo
     The growth is weekly_growth's own formula; the tests hold both to the core's answers."""
     comparable = previous_km >= MIN_COMPARABLE_KM
     growth = np.where(comparable, current_km / np.where(comparable, previous_km, 1.0) - 1.0, np.nan)
-    breaks: BoolArray = comparable & (np.nan_to_num(growth, nan=0.0) > ten_percent_limit())
+    breaks: BoolArray = comparable & (growth > ten_percent_limit())
     return growth, breaks
 
 

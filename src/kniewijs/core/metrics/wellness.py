@@ -67,7 +67,9 @@ def resting_hr_series(
     enough = count >= MIN_BASELINE_READINGS
     safe_count = np.where(enough, count, 2.0)
     mean = np.where(enough, total / safe_count, np.nan)
-    variance = np.where(enough, (squares - safe_count * np.nan_to_num(mean) ** 2) / (safe_count - 1), np.nan)
+    variance = np.where(
+        enough, (squares - safe_count * np.where(enough, mean, 0.0) ** 2) / (safe_count - 1), np.nan
+    )
     sd = np.sqrt(np.clip(variance, 0.0, None))
     with np.errstate(invalid="ignore"):
         raised = present & enough & ((value > mean + RAISED_BY_BPM) | (value > mean + RAISED_BY_SD * sd))
@@ -98,7 +100,8 @@ class RestingHeartRate:
 
 def resting_hr_status(days: DailyTable, today: int) -> RestingHeartRate | None:
     """The most recent reading of today or yesterday against its baseline; None without one."""
-    series = resting_hr_series(days, today, first_day=today - RECENT_READING_DAYS + 1)
+    first = today - RECENT_READING_DAYS + 1
+    series = resting_hr_series(days.between(first - BASELINE_DAYS, today), today, first_day=first)
     recent = series.value[-RECENT_READING_DAYS:]
     found = np.flatnonzero(~np.isnan(recent))
     if not found.size:
@@ -129,8 +132,7 @@ class Sleep:
 
 def sleep_status(days: DailyTable, today: int, window: int = SLEEP_WINDOW_DAYS) -> Sleep:
     """Nights under 7 h among the last `window` dates up to today (seed: 7-9 h a night)."""
-    inside = (days.day > today - window) & (days.day <= today)
-    hours = days.sleep_hours[inside]
+    hours = days.between(today - window + 1, today).sleep_hours
     hours = hours[~np.isnan(hours)]
     return Sleep(
         nights_noted=int(hours.shape[0]),

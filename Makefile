@@ -45,8 +45,10 @@ format: install-test
 	$(BIN)/ruff format src tests bench scripts
 	$(BIN)/ruff check --fix src tests bench scripts
 
-bench: install-test
-	@echo "No benchmarks yet: they arrive with the training log (see docs/benchmarks.md)."
+bench: install-test messages
+	$(BIN)/python bench/fit_decode.py
+	$(BIN)/python bench/import_export.py
+	$(BIN)/python bench/metrics.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts

@@ -118,3 +118,22 @@ def test_columns_can_be_given_as_arrays_with_sport_codes_and_datetime64_days():
     assert table.start.tolist() == [1.7e9, 1.8e9]
     days = DailyTable.from_columns(day=np.asarray(["2027-01-02", "2027-01-01"], dtype="datetime64[D]"))
     assert days.day.tolist() == [day_number(date(2027, 1, 1)), day_number(date(2027, 1, 2))]
+
+
+@pytest.mark.parametrize("zone_name", ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Amsterdam"])
+def test_the_rows_of_some_local_days_are_found_even_far_from_utc(zone_name):
+    tz = ZoneInfo(zone_name)
+    moments = [datetime(2027, 3, d, h, tzinfo=tz) for d in range(1, 11) for h in (0, 12, 23)]
+    table = History.build(tz, [Activity(m, "running", 1000) for m in moments]).activities
+    first, last = day_number(date(2027, 3, 4)), day_number(date(2027, 3, 6))
+    rows = table.rows_between(first, last)
+    assert rows.tolist() == [i for i, day in enumerate(table.local_day) if first <= day <= last]
+    assert len(rows) == 9
+
+
+def test_the_entries_of_some_dates_are_a_slice_of_the_table():
+    days = DailyTable.from_columns(
+        day=[day_number(date(2027, 3, d)) for d in (1, 3, 5, 7)], sleep_hours=[6, 7, 8, 9]
+    )
+    part = days.between(day_number(date(2027, 3, 2)), day_number(date(2027, 3, 5)))
+    assert part.sleep_hours.tolist() == [7, 8]

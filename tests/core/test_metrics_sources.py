@@ -1,15 +1,20 @@
 import pytest
 
-from kniewijs.core.metrics.sources import METRIC_SOURCES, source
+from kniewijs.core.metrics.sources import source
 from kniewijs.core.sources import SOURCES
 
 
-def test_the_metric_sources_do_not_redefine_a_core_source():
-    assert not set(METRIC_SOURCES) & set(SOURCES)
-
-
 @pytest.mark.parametrize(
-    "key", ["gabbett_2016", "impellizzeri_2020", "lolli_2019", "foster_1998", "runalyze", "goldencheetah"]
+    "key",
+    [
+        "gabbett_2016",
+        "impellizzeri_2020",
+        "lolli_2019",
+        "williams_2017",
+        "foster_1998",
+        "runalyze",
+        "goldencheetah",
+    ],
 )
 def test_the_sources_the_metrics_name_can_be_found(key):
     found = source(key)

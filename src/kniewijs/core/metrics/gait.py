@@ -93,13 +93,13 @@ def cadence_status(history: History, today: int) -> Cadence | None:
     """The runner's own cadence baseline, the +5-10% target and the last 7 days; None without a baseline."""
     acts = history.activities
     cadence = acts.avg_cadence_spm
-    measured = acts.running & ~np.isnan(cadence) & (acts.local_day <= today)
-    window = np.flatnonzero(measured & (acts.local_day > today - BASELINE_DAYS))
+    rows = acts.rows_between(today - BASELINE_DAYS + 1, today)
+    window = rows[acts.running[rows] & ~np.isnan(cadence[rows])]
     easy = easy_runs(history, window)
     if easy.shape[0] < MIN_BASELINE_RUNS:
         return None
     baseline = float(np.median(cadence[easy]))
-    recent = cadence[measured & (acts.local_day > today - RECENT_DAYS)]
+    recent = cadence[window[acts.local_day[window] > today - RECENT_DAYS]]
     return Cadence(
         baseline_spm=baseline,
         baseline_runs=int(easy.shape[0]),

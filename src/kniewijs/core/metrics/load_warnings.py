@@ -173,8 +173,8 @@ def monotony_high_warnings(snap: Snapshot) -> list[Warning]:
             explanation=T(
                 "De afgelopen 7 dagen was uw gemiddelde belasting {mean} {unit} per dag, met weinig "
                 "verschil tussen de dagen: een monotonie van {m}. Vanaf 1,5 raden trainingsprogramma's "
-                "meer afwisseling aan, en 2,0 noemen ze kritiek. Wissel zware en lichte dagen af en plan "
-                "een echte rustdag.",
+                "meer afwisseling aan, en vanaf 2,0 noemen ze het kritiek. Wissel zware en lichte dagen af "
+                "en plan een echte rustdag.",
                 "Over the last 7 days your load averaged {mean} {unit} a day, with little difference "
                 "between days: a monotony of {m}. Training platforms advise more variety from 1.5 and "
                 "call 2.0 critical. Alternate hard and easy days and plan a real rest day.",

@@ -130,6 +130,16 @@ class ActivityTable:
     def __len__(self) -> int:
         return int(self.start.shape[0])
 
+    def rows_between(self, first_day: int, last_day: int) -> IntArray:
+        """Indexes of the activities on local days first_day to last_day inclusive.
+
+        A binary search on the start times narrows the rows first; no zone is more than a day away
+        from UTC, so a day's margin on each side is enough, and the local day decides exactly."""
+        low, high = np.searchsorted(self.start, [(first_day - 1) * 86_400.0, (last_day + 2) * 86_400.0])
+        local = self.local_day[low:high]
+        result: IntArray = low + np.flatnonzero((local >= first_day) & (local <= last_day))
+        return result
+
     @property
     def running(self) -> BoolArray:
         result: BoolArray = self.sport == RUNNING

@@ -91,7 +91,7 @@ def pain_warnings(snap: Snapshot) -> list[Warning]:
                 ),
                 explanation=T(
                     "Op {date} had u tijdens of na het lopen {pain} op 10 pijn. Tot en met 3 is veilig, "
-                    "4 en 5 is nog aanvaardbaar, boven de 5 is te veel. Loop korter of rustiger, of neem "
+                    "4 en 5 zijn nog aanvaardbaar, boven de 5 is te veel. Loop korter of rustiger, of neem "
                     "een paar dagen rust. Blijft de pijn, of wordt hij erger, laat uw knie dan nakijken "
                     "door een fysiotherapeut of huisarts.",
                     "On {date} you had {pain} out of 10 pain during or after running. Up to 3 is safe, 4 "
@@ -186,7 +186,8 @@ def shoes_warnings(snap: Snapshot) -> list[Warning]:
                     code="shoe_at_limit",
                     severity="warn",
                     title=T(
-                        "Uw schoenen '{name}' hebben {km} km gelopen", "Your shoes '{name}' have done {km} km"
+                        "Op uw schoenen '{name}' staat nu {km} km",
+                        "Your shoes '{name}' now have {km} km on them",
                     ).format(name=shoe.name, km=km_shown(status.km)),
                     explanation=T(
                         "U heeft voor dit paar een grens van {limit} km ingesteld. Hardloopschoenen gaan "
@@ -263,13 +264,15 @@ def low_cadence_warnings(snap: Snapshot) -> list[Warning]:
             ).format(pct=as_percent(cadence.drop)),
             explanation=T(
                 "De afgelopen 7 dagen liep u met rond de {recent} passen per minuut, tegen normaal {base} "
-                "bij uw rustige lopen van de laatste 8 weken. Met iets kleinere, snellere passen belast u "
-                "de knie minder: probeer {low} tot {high} passen per minuut, 5 tot 10% boven uw eigen "
-                "normaal. Een vast getal als 180 is niet onderbouwd; het gaat om uw eigen ritme.",
+                "bij uw rustige lopen van de laatste 8 weken. Kleinere, snellere passen belasten de knie "
+                "minder, dus ga eerst terug naar uw gewone ritme. Wilt u uw knie verder ontlasten, dan is "
+                "{low} tot {high} passen per minuut een goed doel: 5 tot 10% boven uw eigen normaal. Een "
+                "vast getal als 180 is niet onderbouwd; het gaat om uw eigen ritme.",
                 "In the last 7 days you ran at around {recent} steps per minute, against your usual {base} "
-                "on easy runs over the last 8 weeks. Slightly shorter, quicker steps put less load on the "
-                "knee: try {low} to {high} steps per minute, 5 to 10% above your own usual. A fixed figure "
-                "such as 180 has no evidence behind it; what matters is your own rhythm.",
+                "on easy runs over the last 8 weeks. Shorter, quicker steps put less load on the knee, so "
+                "first get back to your usual rhythm. To ease your knee further, {low} to {high} steps per "
+                "minute is a good aim: 5 to 10% above your own usual. A fixed figure such as 180 has no "
+                "evidence behind it; what matters is your own rhythm.",
             ).format(
                 recent=round(cadence.recent_spm),
                 base=round(cadence.baseline_spm),

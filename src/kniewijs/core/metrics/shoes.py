@@ -105,8 +105,8 @@ def shoe_statuses(history: History, today: int) -> tuple[ShoeStatus, ...]:
 def runs_per_week(history: History, today: int, days: int = ROTATION_WINDOW_DAYS) -> float:
     """Average number of runs a week over the last `days` local days up to today."""
     acts = history.activities
-    recent = acts.running & (acts.local_day > today - days) & (acts.local_day <= today)
-    return float(recent.sum()) * 7.0 / days
+    rows = acts.rows_between(today - days + 1, today)
+    return float(acts.running[rows].sum()) * 7.0 / days
 
 
 def rotation_suggested(statuses: tuple[ShoeStatus, ...], runs_a_week: float) -> bool:

@@ -10,6 +10,7 @@ import struct
 import numpy as np
 
 from kniewijs.core.activity import ActivityData
+from kniewijs.formats.fit_crc import crc16_arc
 
 FIT_EPOCH = 631065600
 INVALID_U32 = 0xFFFFFFFF
@@ -19,44 +20,31 @@ INVALID_S32 = 0x7FFFFFFF
 SPORTS = {"running": 1, "cycling": 2, "swimming": 5, "walking": 11, "other": 0}
 
 
-def _crc(data: bytes, crc: int = 0) -> int:
-    table = (
-        0x0000,
-        0xCC01,
-        0xD801,
-        0x1400,
-        0xF001,
-        0x3C00,
-        0x2800,
-        0xE401,
-        0xA001,
-        0x6C00,
-        0x7800,
-        0xB401,
-        0x5000,
-        0x9C01,
-        0x8801,
-        0x4400,
-    )
-    for byte in data:
-        tmp = table[crc & 0xF]
-        crc = (crc >> 4) & 0x0FFF
-        crc = crc ^ tmp ^ table[byte & 0xF]
-        tmp = table[crc & 0xF]
-        crc = (crc >> 4) & 0x0FFF
-        crc = crc ^ tmp ^ table[(byte >> 4) & 0xF]
-    return crc
-
-
 def _definition(local: int, global_num: int, fields: list[tuple[int, int, int]]) -> bytes:
     head = struct.pack("<BBBHB", 0x40 | local, 0, 0, global_num, len(fields))
     return head + b"".join(struct.pack("<BBB", n, size, base) for n, size, base in fields)
 
 
-def _value(array: np.ndarray | None, i: int, scale: float, invalid: int, top: int) -> int:
-    if array is None or not np.isfinite(array[i]):
-        return invalid
-    return int(min(max(round(array[i] * scale), 0), top))
+def _column(array: np.ndarray | None, n: int, scale: float, invalid: int, top: int) -> np.ndarray:
+    if array is None:
+        return np.full(n, invalid, dtype=np.int64)
+    scaled = np.clip(np.round(np.nan_to_num(array, nan=0.0) * scale), 0, top).astype(np.int64)
+    return np.where(np.isfinite(array), scaled, invalid)
+
+
+# One record message: the header byte, then the fields in the order of the record definition below.
+RECORD = np.dtype(
+    [
+        ("header", "u1"),
+        ("time", "<u4"),
+        ("lat", "<i4"),
+        ("lon", "<i4"),
+        ("distance", "<u4"),
+        ("hr", "u1"),
+        ("cadence", "u1"),
+        ("speed", "<u2"),
+    ]
+)
 
 
 def write_fit(activity: ActivityData, shift_s: float) -> bytes:
@@ -74,22 +62,23 @@ def write_fit(activity: ActivityData, shift_s: float) -> bytes:
         20,
         [(253, 4, 0x86), (0, 4, 0x85), (1, 4, 0x85), (5, 4, 0x86), (3, 1, 0x02), (4, 1, 0x02), (6, 2, 0x84)],
     )
+    n = len(times)
     semis = 2**31 / 180.0
-    for i in range(len(times)):
-        la = INVALID_S32 if lat is None or not np.isfinite(lat[i]) else int(round(lat[i] * semis))
-        lo = INVALID_S32 if lon is None or not np.isfinite(lon[i]) else int(round(lon[i] * semis))
-        steps = None if cad is None or not np.isfinite(cad[i]) else cad[i] / 2  # FIT: strides per minute
-        body += struct.pack(
-            "<BIiiIBBH",
-            1,
-            int(times[i]) - FIT_EPOCH,
-            la,
-            lo,
-            _value(dist, i, 100, INVALID_U32, INVALID_U32 - 1),
-            _value(hr, i, 1, INVALID_U8, 254),
-            INVALID_U8 if steps is None else int(min(steps, 254)),
-            _value(speed, i, 1000, INVALID_U16, INVALID_U16 - 1),
-        )
+    records = np.zeros(n, dtype=RECORD)
+    records["header"] = 1
+    records["time"] = times.astype(np.int64) - FIT_EPOCH
+    for name, values in (("lat", lat), ("lon", lon)):
+        if values is None:
+            records[name] = INVALID_S32
+        else:
+            records[name] = np.where(
+                np.isfinite(values), np.round(np.nan_to_num(values) * semis), INVALID_S32
+            )
+    records["distance"] = _column(dist, n, 100, INVALID_U32, INVALID_U32 - 1)
+    records["hr"] = _column(hr, n, 1, INVALID_U8, 254)
+    records["cadence"] = _column(None if cad is None else cad / 2, n, 1, INVALID_U8, 254)  # FIT: strides/min
+    records["speed"] = _column(speed, n, 1000, INVALID_U16, INVALID_U16 - 1)
+    body += records.tobytes()
     body += _definition(
         2, 18, [(253, 4, 0x86), (2, 4, 0x86), (5, 1, 0x00), (7, 4, 0x86), (8, 4, 0x86), (9, 4, 0x86)]
     )
@@ -107,6 +96,6 @@ def write_fit(activity: ActivityData, shift_s: float) -> bytes:
         int(distance * 100),
     )
     header = struct.pack("<BBHI4s", 14, 0x20, 2132, len(body), b".FIT")
-    header += struct.pack("<H", _crc(header))
+    header += struct.pack("<H", crc16_arc(header))
     data = header + bytes(body)
-    return data + struct.pack("<H", _crc(data))
+    return data + struct.pack("<H", crc16_arc(data))

@@ -188,3 +188,35 @@ def test_a_csv_log_keeps_the_effort_and_the_named_shoe(runner, media_root):
     [result] = results(runner, "log.csv", csv)
     [run] = result.activities
     assert run.rpe == 6 and run.shoe == pegasus and run.name == "rustig" and run.distance_m == 10500
+
+
+def every_sample_file():
+    from ..conftest import SHARED_DATA
+
+    if not SHARED_DATA.exists():
+        return []
+    return sorted(
+        p for p in SHARED_DATA.rglob("*") if p.is_file() and p.suffix.lower() in (".fit", ".gpx", ".tcx")
+    )
+
+
+@pytest.mark.parametrize("path", every_sample_file(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_sample_file_goes_through_the_import_as_its_reader_says(runner, media_root, path):
+    """The import stores exactly what the reader gives: the same activities and record counts, or the
+    reader's own reason for skipping or rejecting the file."""
+    from kniewijs.formats.detect import read_activity_file
+    from kniewijs.formats.errors import FileProblem
+
+    data = path.read_bytes()
+    try:
+        expected = read_activity_file(path.name, data)
+    except FileProblem as problem:
+        [result] = results(runner, path.name, data)
+        assert result.status == problem.status and result.reason == problem.reason
+        assert not Activity.objects.exists()
+        return
+    [result] = results(runner, path.name, data)
+    assert result.status == "imported"
+    stored = sorted(a.records for a in Activity.objects.filter(user=runner))
+    assert stored == sorted(a.records for a in expected)
+    assert all(a.local_date for a in Activity.objects.filter(user=runner))

@@ -383,3 +383,8 @@ def test_every_account_text_has_a_dutch_translation():
     msgids = interface_msgids() | DJANGO_MSGIDS_WITHOUT_DUTCH
     assert len(msgids) > 40
     assert sorted(msgids - catalogue.keys()) == []
+
+
+def test_a_too_short_password_is_refused_in_dutch(client, db):
+    response = client.post(reverse("accounts:signup"), {"email": "kort@example.nl", "password": "kort1"})
+    assert "Dit wachtwoord is te kort. Het moet minstens 10 tekens lang zijn." in response.content.decode()

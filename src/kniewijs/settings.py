@@ -160,6 +160,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# The largest activity file or export zip a runner may upload through the web.
+KNIEWIJS_MAX_UPLOAD_BYTES = env_int("KNIEWIJS_MAX_UPLOAD_MB", 500, minimum=1) * 1024 * 1024
+
 # Uploads larger than this are refused before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, minimum=1024)
 

@@ -160,3 +160,20 @@ def test_the_dashboard_of_the_demo_runner_shows_its_warnings_and_charts(client):
     assert {"ten_percent_rule", "single_run_spike"} <= codes
     assert len(response.context["figures"]) >= 5
     assert response.content.decode().count("<svg") >= 5
+
+
+def test_a_file_over_the_upload_limit_is_refused_with_nothing_stored(
+    runner_client, runner, media_root, settings
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.KNIEWIJS_MAX_UPLOAD_BYTES = 1000
+    response = runner_client.post(
+        reverse("training:upload"), {"files": [SimpleUploadedFile("groot.zip", b"x" * 1001)]}
+    )
+    assert response.status_code == 200 and "groot.zip is groter dan 0 MB" in response.content.decode()
+    assert not ImportJob.objects.exists() and not (media_root / "incoming").exists()
+    ok = runner_client.post(
+        reverse("training:upload"), {"files": [SimpleUploadedFile("klein.gpx", b"x" * 1000)]}
+    )
+    assert ok.status_code == 302

@@ -4,6 +4,7 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kniewijs.web.fields import FlexibleNumberField
@@ -41,6 +42,15 @@ class UploadForm(forms.Form):
         files = self.cleaned_data["files"]
         if len(files) > MAX_FILES:
             raise forms.ValidationError(_("Please upload at most %(n)d files at a time.") % {"n": MAX_FILES})
+        limit = settings.KNIEWIJS_MAX_UPLOAD_BYTES
+        too_large = [f.name for f in files if f.size > limit]
+        if too_large:
+            raise forms.ValidationError(
+                _(
+                    "%(names)s is larger than %(mb)d MB. Split the export into smaller parts, or use kniewijs import."
+                )
+                % {"names": ", ".join(too_large), "mb": limit // (1024 * 1024)}
+            )
         return files
 
 

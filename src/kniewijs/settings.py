@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "kniewijs.pages",
     "kniewijs.accounts",
     "kniewijs.training",
+    "kniewijs.recovery",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -9,6 +9,7 @@ urlpatterns = i18n_patterns(
     path("kniecheck/", include("kniewijs.selfcheck.urls")),
     path("account/", include("kniewijs.accounts.urls")),
     path("log/", include("kniewijs.training.urls")),
+    path("herstel/", include("kniewijs.recovery.urls")),
     path("taal/", set_language, name="set_language"),
     prefix_default_language=False,
 )

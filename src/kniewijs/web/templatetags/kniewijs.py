@@ -48,3 +48,14 @@ def knowledge_url(link: str) -> str:
 
     slug, _, anchor = str(link).partition("#")
     return reverse("pages:knowledge_section", args=[slug]) + (f"#{anchor}" if anchor else "")
+
+
+@register.filter
+def get_item(mapping: object, key: object) -> object:
+    """{{ exercises|get_item:key }}: a dictionary value by a variable key."""
+    return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+@register.filter
+def attr(obj: object, name: str) -> object:
+    return getattr(obj, name, None)

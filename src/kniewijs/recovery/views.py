@@ -1,0 +1,144 @@
+"""The recovery programme's pages. The state is replayed by the core on every request from the logs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.core import signing
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kniewijs.core.answers import InvalidAnswers, parse_answers
+from kniewijs.training.history import local_today
+
+from . import access
+from .calendar_feed import calendar_bytes
+from .forms import SessionLogForm
+from .presenter import programme_context
+from .starting import NotForSelfCare, start_from_selfcheck
+
+CALENDAR_SALT = "kniewijs.recovery.calendar"
+
+
+def _signer() -> signing.Signer:
+    return signing.Signer(salt=CALENDAR_SALT, sep="~")  # "~" never occurs in the signature itself
+
+
+def calendar_token(user_id: int) -> str:
+    return _signer().sign(str(user_id))
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def programme(request: HttpRequest) -> HttpResponse:
+    current = access.active_programme(request.user)
+    if current is None:
+        return _no_store(render(request, "recovery/none.html"))
+    context = programme_context(current, local_today(request.user))
+    context["calendar_url"] = request.build_absolute_uri(
+        reverse("recovery:calendar", args=[calendar_token(request.user.pk)])
+    )
+    return _no_store(render(request, "recovery/programme.html", context))
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    try:
+        answers = parse_answers(json.loads(request.POST.get("state") or "{}"))
+    except (ValueError, InvalidAnswers):
+        messages.error(request, _("Your self-check answers could not be read. Please do the check again."))
+        return redirect("selfcheck:start")
+    try:
+        start_from_selfcheck(request.user, answers, local_today(request.user))
+    except NotForSelfCare:
+        messages.error(request, _("Your answers call for a doctor first. A programme can start after that."))
+        return redirect("selfcheck:start")
+    messages.success(request, _("Your recovery programme has started."))
+    return redirect("recovery:programme")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def log_session(request: HttpRequest) -> HttpResponse:
+    current = access.active_programme_or_404(request.user)
+    today = local_today(request.user)
+    context = programme_context(current, today)
+    planned = context["today_run"]
+    initial = {
+        "date": today,
+        "kind": "run" if planned else "strength",
+        "level": planned.level if planned else None,
+    }
+    form = SessionLogForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        log = form.save(commit=False)
+        log.programme = current
+        log.save()
+        after = programme_context(current, today)
+        decided = [d for d in after["decisions"] if d.date == log.date]
+        if decided:
+            messages.success(request, decided[-1].summary)
+        else:
+            messages.success(request, _("Saved. The decision follows once the next morning is known."))
+        return redirect("recovery:programme")
+    return _no_store(render(request, "recovery/log.html", {"form": form, "planned": planned}))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def stop(request: HttpRequest) -> HttpResponse:
+    current = access.active_programme_or_404(request.user)
+    if request.method == "POST":
+        current.active = False
+        current.save(update_fields=["active"])
+        messages.success(request, _("The programme has been stopped. Your logs are kept."))
+        return redirect("training:dashboard")
+    return _no_store(render(request, "recovery/stop.html", {"programme": current}))
+
+
+@login_required
+def programme_pdf(request: HttpRequest) -> HttpResponse:
+    from weasyprint import HTML
+
+    current = access.active_programme_or_404(request.user)
+    css_path = finders.find("kniewijs/css/site.css")
+    css = Path(css_path).read_text(encoding="utf-8") if css_path else ""
+    context = programme_context(current, local_today(request.user)) | {"css": css}
+    html = render_to_string("recovery/programme_pdf.html", context, request=request)
+    response = HttpResponse(
+        HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = 'attachment; filename="herstelprogramma.pdf"'
+    return _no_store(response)
+
+
+def calendar(request: HttpRequest, token: str) -> HttpResponse:
+    """A calendar app subscribes without a session: the signed token in the address is the key."""
+    try:
+        user_id = int(_signer().unsign(token))
+    except (signing.BadSignature, ValueError):
+        raise Http404 from None
+    user = get_user_model().objects.filter(pk=user_id).first()
+    current = access.active_programme(user) if user else None
+    if current is None:
+        raise Http404
+    response = HttpResponse(
+        calendar_bytes(current, local_today(user)), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'inline; filename="kniewijs.ics"'
+    return _no_store(response)

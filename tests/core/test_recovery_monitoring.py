@@ -1,10 +1,10 @@
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from kniewijs.core.recovery.model import Because, SessionLog, Verdict
-from kniewijs.core.recovery.monitoring import RunContext, decide_run
+from kniewijs.core.recovery.monitoring import RunContext, decide_run, levels_gained_within_7_days
 from kniewijs.core.text import T
 
 DAY = date(2027, 3, 10)
@@ -52,6 +52,7 @@ def test_pain_above_five_or_not_settled_by_the_morning_steps_back_one_level(pain
     outcome = decide_run(run(**pain), replace(CALM, good_runs_before=1))
     assert outcome.verdict is Verdict.STEP_BACK and outcome.level_after == 2
     assert code in codes(outcome) and not outcome.good
+    assert codes(outcome)[-1] == "step_back" and "niveau 2" in outcome.reasons[-1].text.nl
 
 
 def test_three_the_next_morning_counts_as_settled():
@@ -95,7 +96,7 @@ def test_a_run_at_another_level_than_planned_does_not_count_for_the_planned_one(
 
 def test_the_run_that_lifts_the_weeks_highest_pain_above_last_weeks_into_four_or_more_steps_back():
     ctx = replace(CALM, previous_week_highest=3, this_week_highest_before=2)
-    assert codes(decide_run(run(pain_during=4), ctx)) == ["rising"]
+    assert codes(decide_run(run(pain_during=4), ctx)) == ["rising", "step_back"]
 
 
 def test_a_rise_inside_the_safe_zone_or_a_second_run_at_the_same_height_is_not_counted_again():
@@ -119,3 +120,11 @@ def test_an_alarm_sign_with_a_run_steps_back_naming_the_self_checks_source():
     flags = (Because("locked_knee", T("vast", "locked"), "nhg_m66"),)
     outcome = decide_run(run(), replace(CALM, red_flags=flags))
     assert outcome.verdict is Verdict.STEP_BACK and outcome.reasons[0].source == "nhg_m66"
+    assert "step_back" not in codes(outcome)  # no rest-day talk when the advice is to see a doctor
+
+
+def test_the_seven_day_window_counts_gains_on_the_day_and_the_six_days_before():
+    gains = [DAY - timedelta(days=7), DAY - timedelta(days=6), DAY]
+    assert levels_gained_within_7_days(gains, DAY) == 2
+    assert levels_gained_within_7_days(gains, DAY - timedelta(days=1)) == 2
+    assert levels_gained_within_7_days(gains, DAY + timedelta(days=1)) == 1

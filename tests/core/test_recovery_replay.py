@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kniewijs.core.answers import Answers
 from kniewijs.core.levels import Level
 from kniewijs.core.plan import CONSENSUS_HIP_KNEE, GENTLE_START, REST_DAYS, SEED_STRENGTH
 from kniewijs.core.recovery import (
@@ -16,7 +17,6 @@ from kniewijs.core.recovery import (
     replay,
 )
 from kniewijs.core.selfcheck import evaluate
-from kniewijs.core.answers import Answers
 from kniewijs.core.triage import triage
 
 START = date(2027, 3, 1)  # a Monday
@@ -71,7 +71,7 @@ def test_pain_of_six_steps_back_one_level_and_waits_two_rest_days():
     state = replay(LIGHT, logs, day(8))
     last = state.decisions[-1]
     assert last.verdict is Verdict.STEP_BACK and (last.level_before, last.level_after) == (3, 2)
-    assert last.sources == ("silbernagel_2007",) and last.reasons[0].code == "too_much_pain"
+    assert last.sources == ("silbernagel_2007", "delaware_2018") and last.reasons[0].code == "too_much_pain"
     assert state.level == 2 and state.today_plan.run.done
     assert [d.date for d in state.week_ahead if d.run and not d.run.done][0] == day(11)
 

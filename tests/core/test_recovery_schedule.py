@@ -71,7 +71,7 @@ def bases(draw):
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(bases())
 def test_a_rest_day_always_separates_two_planned_runs(b):
     runs = planned(plan_days(b, 56), "run")
@@ -83,7 +83,7 @@ def test_a_rest_day_always_separates_two_planned_runs(b):
         previous = day
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(bases())
 def test_no_iso_week_gets_more_than_four_runs_counting_those_already_logged(b):
     per_week = {}
@@ -94,7 +94,7 @@ def test_no_iso_week_gets_more_than_four_runs_counting_those_already_logged(b):
         assert count + logged <= 4
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(bases())
 def test_strength_is_never_two_days_in_a_row_never_the_day_before_a_run_and_at_most_three_a_week(b):
     plans = plan_days(b, 56)
@@ -113,7 +113,7 @@ def test_strength_is_never_two_days_in_a_row_never_the_day_before_a_run_and_at_m
         assert count + (b.strength_this_week if week == iso_week(b.today) else 0) <= 3
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(bases())
 def test_every_full_week_ahead_has_two_or_three_strength_sessions_and_daily_mobility(b):
     plans = plan_days(b, 56)
@@ -126,7 +126,7 @@ def test_every_full_week_ahead_has_two_or_three_strength_sessions_and_daily_mobi
             assert 2 <= sum(d.has("strength") for d in days) <= 3
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(bases())
 def test_the_squat_test_comes_back_every_seven_days(b):
     tests = [d.date for d in plan_days(b, 56) if d.has("squat_test")]

@@ -177,3 +177,22 @@ def test_a_file_over_the_upload_limit_is_refused_with_nothing_stored(
         reverse("training:upload"), {"files": [SimpleUploadedFile("klein.gpx", b"x" * 1000)]}
     )
     assert ok.status_code == 302
+
+
+def test_date_inputs_carry_iso_values_a_browser_accepts_on_dutch_pages(runner_client):
+    import re
+
+    html = runner_client.get(reverse("training:daily_entry")).content.decode()
+    assert re.search(r'type="date" name="date" value="\d{4}-\d{2}-\d{2}"', html)
+    html = runner_client.get(reverse("training:manual_run")).content.decode()
+    assert re.search(r'type="datetime-local" name="start" value="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"', html)
+
+
+def test_a_run_added_by_hand_from_the_browser_form_is_saved(runner_client, runner):
+    response = runner_client.post(
+        reverse("training:manual_run"),
+        {"sport": "running", "start": "2027-05-02T07:30", "distance_km": "8,5", "minutes": "50", "rpe": "4"},
+    )
+    assert response.status_code == 302
+    run = Activity.objects.get(user=runner)
+    assert run.distance_m == 8500 and run.duration_s == 3000 and run.local_date.isoformat() == "2027-05-02"

@@ -21,7 +21,8 @@ class SessionLogForm(forms.ModelForm):
             "squat_heels_down",
         ]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            # A date input wants ISO dates whatever the page's language; 24-11-2026 leaves it empty.
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "squat_heels_down": forms.NullBooleanSelect,
         }
 

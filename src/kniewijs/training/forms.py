@@ -70,7 +70,8 @@ class DailyEntryForm(forms.ModelForm):
             "sleep_hours",
             "note",
         ]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+        # Date inputs want ISO values whatever the page's language; a Dutch 24-11-2026 leaves them empty.
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class ActivityForm(forms.ModelForm):
@@ -90,7 +91,7 @@ class ManualRunForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["sport", "start", "rpe", "shoe"]
-        widgets = {"start": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+        widgets = {"start": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
 
     def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

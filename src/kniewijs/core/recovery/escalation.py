@@ -94,7 +94,7 @@ def gave_way(date: dt.date) -> Escalation:
             Because(
                 "giving_way",
                 T(
-                    "Uw knie zakte weg. Een knie die niet stabiel voelt, hoort de huisarts na te kijken.",
+                    "Uw knie zakte weg. Laat een knie die niet stabiel voelt nakijken door de huisarts.",
                     "Your knee gave way. A knee that does not feel stable should be checked by your GP.",
                 ),
                 "seed",

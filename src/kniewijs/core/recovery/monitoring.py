@@ -8,6 +8,7 @@ progress. Every reason that applies is given, not only the first.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..load import PainZone, pain_zone
@@ -24,6 +25,13 @@ from .model import Because, SessionLog, Verdict
 
 SILBERNAGEL = "silbernagel_2007"
 DELAWARE = "delaware_2018"
+
+
+def levels_gained_within_7_days(gains: list[dt.date], day: dt.date) -> int:
+    """Levels gained on this day and the 6 before it: Delaware's window for 'at most 2 levels in 7 days'.
+    While a run on the day after a run does not count (repeat_reasons), two good runs per level already
+    keep gains 4 days apart; the limit stays as a guard for reviews and changed rules."""
+    return sum(1 for gained in gains if 0 <= (day - gained).days < 7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +83,8 @@ def step_back_reasons(log: SessionLog, ctx: RunContext) -> list[Because]:
                 "not_settled",
                 T(
                     "De ochtend erna was de pijn nog {p} op 10: niet gezakt. De knie heeft meer tijd nodig.",
-                    "The next morning the pain was still {p} out of 10: not settled. The knee needs more time.",
+                    "The next morning the pain was still {p} out of 10: not settled. The knee needs more "
+                    "time.",
                 ).format(p=morning),
                 SILBERNAGEL,
             )
@@ -114,8 +123,8 @@ def _rising(log: SessionLog, ctx: RunContext) -> Because | None:
         T(
             "Uw hoogste pijn deze week ({now}) is hoger dan vorige week ({before}). Pijn hoort niet van week "
             "tot week op te lopen.",
-            "Your highest pain this week ({now}) is higher than last week's ({before}). Pain should not climb "
-            "from week to week.",
+            "Your highest pain this week ({now}) is higher than last week's ({before}). Pain should not "
+            "climb from week to week.",
         ).format(now=highest, before=before),
         SILBERNAGEL,
     )
@@ -214,10 +223,22 @@ class RunOutcome:
 def decide_run(log: SessionLog, ctx: RunContext) -> RunOutcome:
     """The verdict, every reason for it, and the level after. Delaware: a level counts as done after two
     good runs in a row at it; at most two levels gained in any 7 days; the top level done twice ends the
-    ladder."""
+    ladder; a step back is one level, with two days off running first (its soreness rules)."""
     back = step_back_reasons(log, ctx)
     if back:
-        return RunOutcome(Verdict.STEP_BACK, tuple(back), max(FIRST_LEVEL, ctx.level - 1), good=False)
+        lower = max(FIRST_LEVEL, ctx.level - 1)
+        if not ctx.red_flags:
+            back.append(
+                Because(
+                    "step_back",
+                    T(
+                        "U gaat terug naar niveau {m} en neemt eerst twee rustdagen van hardlopen.",
+                        "You go back to level {m} and first take two days off running.",
+                    ).format(m=lower),
+                    DELAWARE,
+                )
+            )
+        return RunOutcome(Verdict.STEP_BACK, tuple(back), lower, good=False)
     hold = repeat_reasons(log, ctx)
     if hold:
         return RunOutcome(Verdict.REPEAT, tuple(hold), ctx.level, good=False)
@@ -229,8 +250,8 @@ def decide_run(log: SessionLog, ctx: RunContext) -> RunOutcome:
                 Because(
                     "once_more",
                     T(
-                        "Dat ging goed. Elk niveau loopt u minstens twee keer op rij zonder klachten voordat u "
-                        "verder gaat.",
+                        "Dat ging goed. Elk niveau loopt u minstens twee keer op rij zonder klachten "
+                        "voordat u verder gaat.",
                         "That went well. You run each level at least twice in a row without trouble before "
                         "you move on.",
                     ),
@@ -247,7 +268,8 @@ def decide_run(log: SessionLog, ctx: RunContext) -> RunOutcome:
                 Because(
                     "complete",
                     T(
-                        "Ook het laatste niveau ging twee keer op rij goed. U heeft het stappenplan afgerond.",
+                        "Ook het laatste niveau ging twee keer op rij goed. U heeft het stappenplan "
+                        "afgerond.",
                         "The last level also went well twice in a row. You have finished the ladder.",
                     ),
                     DELAWARE,
@@ -264,8 +286,8 @@ def decide_run(log: SessionLog, ctx: RunContext) -> RunOutcome:
                 Because(
                     "seven_day_limit",
                     T(
-                        "U bent in de afgelopen 7 dagen al 2 niveaus gestegen; sneller gaat het niet. U doet dit "
-                        "niveau nog eens.",
+                        "U bent in de afgelopen 7 dagen al 2 niveaus gestegen; sneller gaat het niet. "
+                        "U doet dit niveau nog eens.",
                         "You have already gone up 2 levels in the past 7 days; it goes no faster than that. "
                         "You do this level again.",
                     ),

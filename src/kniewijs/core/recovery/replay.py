@@ -30,7 +30,7 @@ from .model import (
     StrengthStep,
     Verdict,
 )
-from .monitoring import RunContext, decide_run
+from .monitoring import RunContext, decide_run, levels_gained_within_7_days
 from .schedule import WeekKey, iso_week, plan_days
 from .sessions import cooling_advice
 from .squat import squat_trend
@@ -161,7 +161,7 @@ class _Replay:
             good_runs_before=self.good_runs,
             days_since_last_run=since,
             runs_in_week_before=runs_before,
-            levels_gained_in_window=0,
+            levels_gained_in_window=levels_gained_within_7_days(self.gains, day),
             previous_week_highest=self.week_highest.get(_previous_week(day)),
             this_week_highest_before=self.week_highest.get(week),
             red_flags=red.reasons if red is not None else (),

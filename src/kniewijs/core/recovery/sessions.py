@@ -96,8 +96,10 @@ def rest_day_session(severity: str) -> PlannedSession:
         title=T("Rustdag van hardlopen", "Rest day from running"),
         what=(
             T(
-                "Vandaag loopt u niet hard. Fietsen, zwemmen of wandelen mag, als het geen pijn doet.",
-                "No running today. Cycling, swimming or walking is fine, as long as it does not hurt.",
+                "Vandaag loopt u niet hard. Rustig bewegen mag, zoals fietsen of zwemmen, als het geen pijn "
+                "doet.",
+                "No running today. Gentle movement such as cycling or swimming is fine, as long as it does "
+                "not hurt.",
             ),
         ),
         why=T(
@@ -174,10 +176,10 @@ def strength_session(doses: tuple[ExerciseDose, ...], done: bool = False) -> Pla
         title=T("Krachtoefeningen", "Strength exercises"),
         what=(
             T(
-                "Doe elke oefening rustig en gecontroleerd, in de aangegeven series. Na het hardlopen mag, "
-                "op dezelfde dag.",
-                "Do each exercise slowly and with control, in the sets shown. After a run on the same day "
-                "is fine.",
+                "Doe elke oefening rustig en gecontroleerd, in de aangegeven series. Op een loopdag doet u "
+                "ze na het lopen.",
+                "Do each exercise slowly and with control, in the sets shown. On a running day, do them "
+                "after the run.",
             ),
             T(
                 "Pijn tijdens een oefening mag hoogstens 3 op 10 zijn.",
@@ -273,7 +275,8 @@ def cooling_advice(suggested_now: bool) -> CoolingAdvice:
     if suggested_now:
         items = (
             T(
-                "Uw knie was de laatste keer dik of pijnlijk. Koelen en het been hoog leggen kan dan prettig zijn.",
+                "Uw knie was de laatste keer dik of pijnlijk. Koelen en het been hoog leggen kan dan "
+                "prettig zijn.",
                 "Your knee was swollen or painful last time. Cooling and raising the leg can then feel good.",
             ),
             *items,

@@ -90,7 +90,8 @@ def step_down(current: ExerciseDose, taken: frozenset[str]) -> ExerciseDose | No
 UP = Because(
     "strength_up",
     T(
-        "Twee keer op rij voelde de krachttraining makkelijk en pijnvrij: de oefening wordt een stap zwaarder.",
+        "Twee keer op rij voelde de krachttraining makkelijk en pijnvrij: de oefening wordt een stap "
+        "zwaarder.",
         "Twice in a row the strength work felt easy and pain-free: the exercise gets one step harder.",
     ),
     "seed",

@@ -19,10 +19,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         base = options["base_url"].rstrip("/")
-        load_demo()
+        runner = load_demo()
+        from kniewijs.recovery.demo import load_demo_programme
+        from kniewijs.training.history import local_today
+
+        load_demo_programme(runner, local_today(runner))
         self.stdout.write("Demo:")
         self.stdout.write(f"  Demo-hardloper:        {DEMO_EMAIL} / {DEMO_PASSWORD}")
         self.stdout.write(f"  Trainingslog:          {base}{reverse('training:dashboard')}")
+        self.stdout.write(f"  Herstelprogramma:      {base}{reverse('recovery:programme')}")
         self.stdout.write(f"  Kennis over kniepijn:  {base}{reverse('pages:knowledge')}")
         self.stdout.write(f"  Kniecheck:             {base}{reverse('selfcheck:start')}")
         for slug, (title, _answers) in EXAMPLES.items():

@@ -23,6 +23,7 @@ from kniewijs.training.history import local_today
 from . import access
 from .calendar_feed import calendar_bytes
 from .forms import SessionLogForm
+from .matching import matching_run, prefill_from_run
 from .presenter import programme_context
 from .starting import NotForSelfCare, start_from_selfcheck
 
@@ -47,7 +48,9 @@ def programme(request: HttpRequest) -> HttpResponse:
     current = access.active_programme(request.user)
     if current is None:
         return _no_store(render(request, "recovery/none.html"))
-    context = programme_context(current, local_today(request.user))
+    today = local_today(request.user)
+    context = programme_context(current, today)
+    context["matching_run"] = matching_run(current, today)
     context["calendar_url"] = request.build_absolute_uri(
         reverse("recovery:calendar", args=[calendar_token(request.user.pk)])
     )
@@ -83,10 +86,14 @@ def log_session(request: HttpRequest) -> HttpResponse:
         "kind": "run" if planned else "strength",
         "level": planned.level if planned else None,
     }
+    if planned is not None:
+        initial |= prefill_from_run(matching_run(current, today), planned.level)
     form = SessionLogForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         log = form.save(commit=False)
         log.programme = current
+        linked = matching_run(current, log.date) if log.kind == "run" else None
+        log.activity = linked
         log.save()
         after = programme_context(current, today)
         decided = [d for d in after["decisions"] if d.date == log.date]

@@ -4,23 +4,19 @@ import pytest
 
 from kniewijs.core.plan import SEED_STRENGTH
 from kniewijs.core.recovery import Programme, SessionLog, planned_sessions, replay
-from kniewijs.core.recovery.new_sources import NEW_SOURCES, source
+from kniewijs.core.recovery.new_sources import source
 from kniewijs.core.sources import SOURCES
 
 
 def test_the_delaware_progression_is_defined_with_a_citation_and_a_note_in_both_languages():
-    delaware = NEW_SOURCES["delaware_2018"]
+    delaware = SOURCES["delaware_2018"]
     assert "Delaware" in delaware.citation and "2018" in delaware.citation
     assert delaware.note.nl and delaware.note.en and delaware.note.nl != delaware.note.en
 
 
-def test_no_new_key_shadows_a_key_of_the_core_catalogue():
-    assert not set(NEW_SOURCES) & set(SOURCES)
-
-
-def test_a_key_is_found_in_the_core_catalogue_first_and_in_the_additions_second():
+def test_a_key_is_found_in_the_core_catalogue():
     assert source("silbernagel_2007") is SOURCES["silbernagel_2007"]
-    assert source("delaware_2018") is NEW_SOURCES["delaware_2018"]
+    assert source("delaware_2018") is SOURCES["delaware_2018"]
 
 
 def test_an_unknown_key_is_an_error_not_a_silent_gap():

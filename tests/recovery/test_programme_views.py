@@ -98,3 +98,30 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client):
     for name in ("programme", "log", "pdf", "stop"):
         response = client.get(reverse(f"recovery:{name}"))
         assert response.status_code == 302 and reverse("accounts:login") in response["Location"], name
+
+
+def test_a_red_flag_noticed_after_a_session_brings_the_self_checks_urgent_advice(runner_client, runner):
+    start(runner_client)
+    today = Programme.objects.get(user=runner, active=True).started_on
+    runner_client.post(
+        reverse("recovery:log"),
+        {
+            "date": today.isoformat(),
+            "kind": "mobility",
+            "signs": ["calf_swelling", "breathless_or_chest_pain"],
+        },
+    )
+    page = runner_client.get(reverse("recovery:programme"))
+    escalation = page.context["escalation"]
+    assert escalation is not None and escalation.level.code == "emergency"
+    assert 'href="tel:112"' in page.content.decode()
+
+
+def test_a_review_by_the_gp_lifts_the_pause_the_programme_was_waiting_on(runner_client, runner):
+    answers = dict(KNEECAP, weeks=4, improving_with_rest=False)  # pain over two weeks despite rest: GP
+    start(runner_client, answers)
+    page = runner_client.get(reverse("recovery:programme"))
+    assert page.context["escalation"].level.code == "gp"
+    assert reverse("recovery:reviewed") in page.content.decode()
+    runner_client.post(reverse("recovery:reviewed"))
+    assert runner_client.get(reverse("recovery:programme")).context["escalation"] is None

@@ -171,6 +171,16 @@ SOURCES: dict[str, Source] = {
             "GoldenCheetah Performance Manager Chart: fitness and fatigue with 1 - e^(-1/N)",
             T("Open trainingssoftware met het fitheid-vermoeidheidmodel.", "Open training software."),
         ),
+        Source(
+            "delaware_2018",
+            "University of Delaware return-to-running progression with its soreness rules: walk-jog levels, "
+            "each done at least twice, no two running days in a row, at most 4 runs a week and 2 levels in "
+            "7 days, on level ground (Ann Jt 2018)",
+            T(
+                "Stappenplan van de Universiteit van Delaware om na een knieblessure weer te gaan hardlopen.",
+                "The University of Delaware's step-by-step plan for running again after a knee injury.",
+            ),
+        ),
     )
 }
 

@@ -59,6 +59,7 @@ class SessionLog(models.Model):
     giving_way = models.BooleanField(_("the knee gave way"), default=False)
     easy_and_pain_free = models.BooleanField(_("easy and pain-free"), default=False)
     squat_heels_down = models.BooleanField(_("deep squat with heels down"), null=True, blank=True)
+    signs = models.JSONField(default=list, blank=True)  # red-flag signs noticed (core RED_FLAG_SIGNS)
     activity = models.ForeignKey(
         "training.Activity",
         on_delete=models.SET_NULL,
@@ -73,6 +74,20 @@ class SessionLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.date}"
+
+
+class Review(models.Model):
+    """A GP or physiotherapist looked at the knee: advice the programme was waiting for has been followed."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="reviews")
+    date = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"review {self.date}"
 
 
 class QuestionnaireResponse(models.Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from kniewijs.core.answers import parse_answers
@@ -39,9 +40,14 @@ def core_log(log: SessionLog) -> core.SessionLog:
         giving_way=log.giving_way,
         easy_and_pain_free=log.easy_and_pain_free if log.kind == "strength" else None,
         squat_heels_down=log.squat_heels_down,
+        signs=frozenset(log.signs or ()),
     )
 
 
 def state_for(programme: Programme, today: date) -> core.ProgrammeState:
     logs = [core_log(log) for log in programme.sessions.all()]
-    return replay(core_programme(programme), logs, today)
+    reviews = tuple(core.Review(date=r.date) for r in programme.reviews.all())
+    plan = core_programme(programme)
+    if reviews:
+        plan = replace(plan, reviews=reviews)
+    return replay(plan, logs, today)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("programma.pdf", views.programme_pdf, name="pdf"),
     path("kalender/<str:token>.ics", views.calendar, name="calendar"),
     path("stoppen/", views.stop, name="stop"),
+    path("beoordeeld/", views.reviewed, name="reviewed"),
     path("vragenlijsten/", questionnaire_views.questionnaires, name="questionnaires"),
     path("vragenlijsten/<slug:key>/", questionnaire_views.questionnaire, name="questionnaire"),
 ]

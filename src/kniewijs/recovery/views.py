@@ -24,6 +24,7 @@ from . import access
 from .calendar_feed import calendar_bytes
 from .forms import SessionLogForm
 from .matching import matching_run, prefill_from_run
+from .models import Review
 from .presenter import programme_context
 from .starting import NotForSelfCare, start_from_selfcheck
 
@@ -103,6 +104,16 @@ def log_session(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Saved. The decision follows once the next morning is known."))
         return redirect("recovery:programme")
     return _no_store(render(request, "recovery/log.html", {"form": form, "planned": planned}))
+
+
+@login_required
+@require_POST
+def reviewed(request: HttpRequest) -> HttpResponse:
+    """The runner saw their GP or physio: the advice the programme was holding for is followed."""
+    current = access.active_programme_or_404(request.user)
+    Review.objects.create(programme=current, date=local_today(request.user))
+    messages.success(request, _("Noted. The programme goes on from here."))
+    return redirect("recovery:programme")
 
 
 @login_required

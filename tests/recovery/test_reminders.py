@@ -41,8 +41,6 @@ def test_a_failed_send_can_be_retried(runner_client, runner, monkeypatch):
         raise OSError("mail server down")
 
     monkeypatch.setattr(send_reminders, "send_mail", broken)
-    try:
+    with pytest.raises(OSError):
         call_command("send_reminders")
-    except OSError:
-        pass
     assert not ReminderSent.objects.exists()

@@ -403,3 +403,17 @@ def test_a_damaged_zip_gives_members_and_never_raises(position: int, junk: bytes
     damaged = VALID_ZIP[:position] + junk + VALID_ZIP[position + len(junk) :]
     for member in iter_members("x.zip", damaged):
         assert (member.data is None) != (member.problem is None)
+
+
+def test_a_member_without_a_name_is_passed_over_without_an_error():
+    import io
+    import zipfile
+
+    from kniewijs.formats.archive import iter_members
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("run.gpx", b"<gpx/>")
+        archive.writestr(zipfile.ZipInfo(""), b"data")  # zipfile's own is_dir() fails on this member
+    members = list(iter_members("export.zip", buffer.getvalue()))
+    assert [m.name for m in members] == ["export.zip!run.gpx"]

@@ -229,7 +229,8 @@ def _open_zip(data: bytes, budget: _Budget) -> tuple[zipfile.ZipFile, list[zipfi
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception:  # zipfile parses hostile bytes here; whatever it raises, the zip cannot be read
         raise _broken_zip() from None
-    infos = archive.infolist()
+    # A member without a name cannot be a file the runner meant, and zipfile's own is_dir() fails on it.
+    infos = [info for info in archive.infolist() if info.filename]
     problem = _declared_problem(infos, len(data), budget)
     if problem is not None:
         archive.close()

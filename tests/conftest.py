@@ -103,3 +103,104 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.KNIEWIJS_JOBS_INLINE = True
     return settings.MEDIA_ROOT
+
+
+# --- the clinic's cast ------------------------------------------------------------------------------
+def make_clinic(slug: str = "fysio-centrum", name: str = "Fysio Centrum"):
+    """A clinic with the free knee check (20 minutes) and an ordinary treatment, open on weekdays."""
+    from kniewijs.clinic.models import AppointmentType, Clinic
+
+    clinic = Clinic.objects.create(
+        name=name, slug=slug, address="Loopbaan 1, 3500 AA Utrecht", phone="030 123 45 67"
+    )
+    AppointmentType.objects.create(
+        clinic=clinic,
+        name_nl="Gratis kniecheck",
+        name_en="Free knee check",
+        is_knee_check=True,
+        free_of_charge=True,
+    )
+    AppointmentType.objects.create(
+        clinic=clinic, name_nl="Behandeling", name_en="Treatment", duration_minutes=30
+    )
+    return clinic
+
+
+def make_physio(email: str, *clinics, name: str | None = None, weekdays=(0, 1, 2, 3, 4)):
+    """A physiotherapist with a confirmed TOTP device (key in `user.totp_key`) and weekday hours 9-17."""
+    from datetime import time
+
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from kniewijs.clinic.models import Therapist, WeeklyAvailability
+
+    user = get_user_model().objects.create_user(
+        username=email, email=email, password="een-lang-wachtwoord-42", first_name=name or email.split("@")[0]
+    )
+    therapist = Therapist.objects.create(user=user, name=name or email.split("@")[0].title())
+    therapist.clinics.set(clinics)
+    for clinic in clinics:
+        for day in weekdays:
+            WeeklyAvailability.objects.create(
+                therapist=therapist, clinic=clinic, weekday=day, start_time=time(9), end_time=time(17)
+            )
+    device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    user.totp_device = device
+    return user
+
+
+def grant(runner, clinic, *categories):
+    """The runner lets `clinic` see these categories (all four when none are named)."""
+    from kniewijs.clinic.models import Consent
+
+    chosen = categories or tuple(Consent.Category.values)
+    return [Consent.objects.create(runner=runner, clinic=clinic, category=c) for c in chosen]
+
+
+def verified_client(user):
+    """A test client logged in as `user` who has also passed the TOTP step."""
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = Client()
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None:
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def clinic(db):
+    return make_clinic()
+
+
+@pytest.fixture
+def other_clinic(db):
+    return make_clinic("andere-praktijk", "Andere Praktijk")
+
+
+@pytest.fixture
+def physio(clinic):
+    """Femke works at the runner's clinic; Anna (the `runner`) consents in `consenting_runner`."""
+    return make_physio("femke@fysio.nl", clinic, name="Femke de Vries")
+
+
+@pytest.fixture
+def consenting_runner(runner, clinic, physio):
+    grant(runner, clinic)
+    return runner
+
+
+@pytest.fixture
+def other_physio(other_clinic):
+    """Otto works at another clinic, to which the runner gave nothing."""
+    return make_physio("otto@andere.nl", other_clinic, name="Otto Jansen")
+
+
+@pytest.fixture
+def physio_client(physio):
+    return verified_client(physio)

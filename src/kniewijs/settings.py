@@ -5,6 +5,7 @@ The embedded default (no DATABASE_URL) is SQLite in WAL mode under ./var, for on
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -33,6 +34,10 @@ INSTALLED_APPS = [
     "kniewijs.accounts",
     "kniewijs.training",
     "kniewijs.recovery",
+    "kniewijs.clinic",
+    "kniewijs.audit",
+    "kniewijs.privacy",
+    "kniewijs.clinic.admin_site.TwoFactorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -40,6 +45,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): physios and admins need TOTP
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
@@ -124,6 +132,10 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # A file, not Django's shared in-memory database: threads in the booking-race test need SQLite's
+            # real locking (shared-cache memory databases fail at once instead of waiting for the lock).
+            # One file per test process, so two test runs on one machine never share it.
+            "TEST": {"NAME": DATA_DIR / f"test_kniewijs_{os.getpid()}.sqlite3"},
         }
     }
 
@@ -174,6 +186,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# The key behind the access log's pseudonyms; derived from SECRET_KEY when not set.
+KNIEWIJS_PSEUDONYM_KEY = secret_from_env_or_file("KNIEWIJS_PSEUDONYM_KEY")
+OTP_TOTP_ISSUER = "Kniewijs"
+# Where the site lives, for links in e-mails sent outside a request (booking reminders).
+KNIEWIJS_BASE_URL = env_str("KNIEWIJS_BASE_URL", "http://127.0.0.1:8000")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kniewijs <kniewijs@localhost>")

@@ -1,4 +1,5 @@
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
@@ -10,6 +11,10 @@ urlpatterns = i18n_patterns(
     path("account/", include("kniewijs.accounts.urls")),
     path("log/", include("kniewijs.training.urls")),
     path("herstel/", include("kniewijs.recovery.urls")),
+    path("afspraak/", include("kniewijs.clinic.booking_urls")),
+    path("praktijk/", include("kniewijs.clinic.physio_urls")),
+    path("account/privacy/", include("kniewijs.privacy.urls")),
+    path("beheer/", admin.site.urls),
     path("taal/", set_language, name="set_language"),
     prefix_default_language=False,
 )

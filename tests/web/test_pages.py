@@ -182,15 +182,21 @@ def test_the_doctor_page_offers_a_call_link_to_112(client: Client) -> None:
     assert "huisartsenpost" in page.text
 
 
-def test_the_booking_page_says_booking_is_coming_soon_and_books_nothing(client: Client) -> None:
+@pytest.mark.django_db
+def test_the_booking_page_leads_into_online_booking_and_books_nothing_itself(client: Client) -> None:
+    from tests.conftest import make_clinic
+
     for lang in ("nl", "en"):
         page = get(client, url("pages:book", lang))
         assert [form.get("action") for form in page.forms] == [reverse("set_language")]
         assert not [i for i in page.inputs if i.get("type") in ("date", "datetime-local", "email", "tel")]
         assert url("selfcheck:start", lang) in {link.get("href") for link in page.links}
     english = get(client, url("pages:book", "en"))
-    assert "not possible yet" in english.text
-    assert "phone your physiotherapy practice" in english.text
+    assert "phone your physiotherapy practice" in english.text  # no clinic takes online bookings yet
+    make_clinic()
+    english = get(client, url("pages:book", "en"))
+    assert url("booking:start", "en") in {link.get("href") for link in english.links}
+    assert "do not need a referral" in english.text
 
 
 def test_one_evidence_include_renders_any_note_with_its_citations() -> None:

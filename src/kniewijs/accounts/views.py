@@ -74,6 +74,15 @@ class EmailLoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def get_success_url(self) -> str:
+        # Physios and admins are not done after the password: the code from their app comes next.
+        from kniewijs.clinic.twofactor import needs_two_factor, two_factor_url
+
+        # A fresh password login is never verified yet: the session holds no device until the code.
+        if needs_two_factor(self.request.user):
+            return two_factor_url(self.get_redirect_url())
+        return super().get_success_url()
+
 
 class ConfirmLogoutView(auth_views.LogoutView):
     """Logging out takes a POST; a GET (an old bookmark, a typed address) shows the button instead."""

@@ -124,5 +124,7 @@ def knowledge_section(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def book(request: HttpRequest) -> HttpResponse:
-    """Booking the free knee check online is not built yet; this page says so and does not pretend."""
-    return render(request, "pages/book.html")
+    """The door to online booking: what the free knee check is, and the way into the booking pages."""
+    from kniewijs.clinic.models import Clinic  # here, so this module's imports stay as they were
+
+    return render(request, "pages/book.html", {"clinics": Clinic.objects.filter(active=True).exists()})

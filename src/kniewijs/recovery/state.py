@@ -19,6 +19,9 @@ def core_programme(programme: Programme) -> core.Programme:
     if programme.answers:
         rebuilt = programme_from_selfcheck(evaluate(parse_answers(programme.answers)), programme.started_on)
         if rebuilt is not None:
+            # A physio may have changed the exercises the self-check chose; theirs count.
+            if programme.exercises and tuple(programme.exercises) != rebuilt.strength_exercises:
+                return replace(rebuilt, strength_exercises=tuple(programme.exercises))
             return rebuilt
     return core.Programme(
         start=programme.started_on,

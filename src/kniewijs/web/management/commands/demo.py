@@ -24,11 +24,27 @@ class Command(BaseCommand):
         from kniewijs.training.history import local_today
 
         load_demo_programme(runner, local_today(runner))
+        from kniewijs.clinic.demo import ADMIN_EMAIL, PHYSIOS, load_demo_clinic, totp_secret
+        from kniewijs.clinic.demo import DEMO_PASSWORD as PHYSIO_PASSWORD
+        from kniewijs.recovery.demo import DEMO_ANSWERS
+
+        clinic, _therapists = load_demo_clinic(runner, DEMO_ANSWERS)
         self.stdout.write("Demo:")
         self.stdout.write(f"  Demo-hardloper:        {DEMO_EMAIL} / {DEMO_PASSWORD}")
         self.stdout.write(f"  Trainingslog:          {base}{reverse('training:dashboard')}")
         self.stdout.write(f"  Herstelprogramma:      {base}{reverse('recovery:programme')}")
         self.stdout.write(f"  Kennis over kniepijn:  {base}{reverse('pages:knowledge')}")
         self.stdout.write(f"  Kniecheck:             {base}{reverse('selfcheck:start')}")
+        self.stdout.write(f"  Kniecheck boeken:      {base}{reverse('pages:book')}")
+        self.stdout.write(f"  Toestemming en inzage: {base}/account/privacy/toestemming/")
+        self.stdout.write(f"  Praktijk ({clinic.name}):")
+        for email, _name in PHYSIOS:
+            self.stdout.write(f"    Fysiotherapeut:      {email} / {PHYSIO_PASSWORD}")
+        self.stdout.write(
+            f"    Inlogcode (TOTP): zet deze demosleutel in een authenticator-app: {totp_secret()}"
+        )
+        self.stdout.write(
+            f"    Beheer:              {base}{reverse('admin:index')} ({ADMIN_EMAIL} / {PHYSIO_PASSWORD})"
+        )
         for slug, (title, _answers) in EXAMPLES.items():
             self.stdout.write(f"  Voorbeeld ({title.nl}): {base}{reverse('selfcheck:example', args=[slug])}")

@@ -1,0 +1,200 @@
+"""The one way clinic views reach a runner's data.
+
+A physio reaches a runner only through an active consent to one of the physio's clinics; without one the
+runner does not exist for them (404). Every look is written to the access log, refused looks included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.http import Http404, HttpRequest
+
+from kniewijs.audit.log import email_pseudonym, pseudonym, record
+from kniewijs.audit.models import AccessEvent
+
+from .models import Booking, Clinic, Consent, Therapist
+
+Category = Consent.Category
+
+
+def therapist_of(user: Any) -> Therapist | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    therapist: Therapist | None = getattr(user, "therapist", None)
+    if therapist is None or not therapist.active:
+        return None
+    return therapist
+
+
+def clinics_of(therapist: Therapist) -> list[Clinic]:
+    return list(therapist.clinics.all())
+
+
+@dataclass
+class Patient:
+    """A runner as one physio may see them: which categories, through which consent, for which clinic."""
+
+    runner: Any
+    consents: dict[str, Consent] = field(default_factory=dict)
+
+    def allows(self, category: str) -> bool:
+        return category in self.consents
+
+    def consent(self, category: str) -> Consent:
+        return self.consents[category]
+
+
+def patient_consents(therapist: Therapist, runner_id: int) -> dict[str, Consent]:
+    """The active consents of this runner to any of the therapist's clinics, one per category (oldest)."""
+    found: dict[str, Consent] = {}
+    rows = (
+        Consent.objects.active()
+        .filter(runner_id=runner_id, clinic__in=therapist.clinics.all())
+        .select_related("clinic")
+        .order_by("granted_at", "pk")
+    )
+    for consent in rows:
+        found.setdefault(consent.category, consent)
+    return found
+
+
+def patient_or_404(therapist: Therapist, runner_id: int) -> Patient:
+    consents = patient_consents(therapist, runner_id)
+    if not consents:
+        raise Http404
+    runner = get_user_model().objects.filter(pk=runner_id, is_active=True).first()
+    if runner is None:
+        raise Http404
+    return Patient(runner=runner, consents=consents)
+
+
+def patients_of(therapist: Therapist) -> list[Patient]:
+    """Every runner with at least one active consent to one of the therapist's clinics."""
+    rows = (
+        Consent.objects.active()
+        .filter(clinic__in=therapist.clinics.all(), runner__is_active=True)
+        .select_related("runner", "clinic")
+        .order_by("granted_at", "pk")
+    )
+    patients: dict[int, Patient] = {}
+    for consent in rows:
+        patient = patients.setdefault(consent.runner_id, Patient(runner=consent.runner))
+        patient.consents.setdefault(consent.category, consent)
+    return sorted(patients.values(), key=lambda p: (p.runner.get_full_name() or p.runner.email).lower())
+
+
+def log_view(
+    request: HttpRequest,
+    therapist: Therapist,
+    patient: Patient,
+    category: str,
+    action: str = AccessEvent.Action.READ,
+) -> None:
+    """Record that the physio used one category of the patient's record under its consent."""
+    consent = patient.consents.get(category)
+    record(
+        actor=request.user,
+        role=AccessEvent.Role.PHYSIO,
+        subject=pseudonym(patient.runner.pk),
+        category=category,
+        action=action,
+        outcome=AccessEvent.Outcome.ALLOWED if consent else AccessEvent.Outcome.DENIED,
+        clinic=consent.clinic if consent else None,
+        consent=consent,
+        request=request,
+    )
+
+
+def log_refused(request: HttpRequest, runner_id: int, category: str) -> None:
+    """A physio asked for a runner they may not see: logged, then answered with a 404."""
+    record(
+        actor=request.user,
+        role=AccessEvent.Role.PHYSIO,
+        subject=pseudonym(runner_id),
+        category=category,
+        action=AccessEvent.Action.READ,
+        outcome=AccessEvent.Outcome.DENIED,
+        request=request,
+    )
+
+
+def booking_for_therapist_or_404(therapist: Therapist, booking_id: int) -> Booking:
+    """A booking at one of the therapist's clinics."""
+    booking = (
+        Booking.objects.select_related("clinic", "therapist", "appointment_type", "runner")
+        .filter(pk=booking_id, clinic__in=therapist.clinics.all())
+        .first()
+    )
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def booking_subject(booking: Booking) -> str:
+    return pseudonym(booking.runner_id) if booking.runner_id else email_pseudonym(booking.email)
+
+
+def report_consent(booking: Booking) -> Consent | None:
+    """The consent an attached self-check rests on for a runner with an account (None without one)."""
+    if booking.runner_id is None:
+        return None
+    return (
+        Consent.objects.active()
+        .filter(runner_id=booking.runner_id, clinic=booking.clinic, category=Category.SELFCHECK)
+        .first()
+    )
+
+
+def report_visible(booking: Booking) -> bool:
+    """Without an account the booking's consent box is the basis; with one, the runner's self-check consent
+    for the clinic, so that revoking it on the consent page withdraws the attached report too."""
+    if not booking.has_report:
+        return False
+    return booking.runner_id is None or report_consent(booking) is not None
+
+
+def log_booking_report(request: HttpRequest, booking: Booking, action: str = AccessEvent.Action.READ) -> None:
+    consent = report_consent(booking)
+    record(
+        actor=request.user,
+        role=AccessEvent.Role.PHYSIO,
+        subject=booking_subject(booking),
+        category=Category.SELFCHECK,
+        action=action,
+        clinic=booking.clinic,
+        consent=consent,
+        request=request,
+        basis=""
+        if consent is not None
+        else f"consent box of booking {booking.public_id} ({booking.report_consent_at:%Y-%m-%d %H:%M} UTC)",
+    )
+
+
+def log_booking(request: HttpRequest, booking: Booking) -> None:
+    """Opening an appointment shows who booked what, which is health-related too."""
+    record(
+        actor=request.user,
+        role=AccessEvent.Role.PHYSIO,
+        subject=booking_subject(booking),
+        category="booking",
+        action=AccessEvent.Action.READ,
+        clinic=booking.clinic,
+        request=request,
+        basis=f"booking {booking.public_id} at this clinic",
+    )
+
+
+def log_note(request: HttpRequest, patient: Patient, consent: Consent) -> None:
+    record(
+        actor=request.user,
+        role=AccessEvent.Role.PHYSIO,
+        subject=pseudonym(patient.runner.pk),
+        category="notes",
+        action=AccessEvent.Action.CHANGE,
+        clinic=consent.clinic,
+        consent=consent,
+        request=request,
+    )

@@ -1,0 +1,189 @@
+"""The demo clinic for `make run`: one practice, two physiotherapists with a known TOTP key (demo only), free
+slots on weekdays, and the demo runner with a booked knee check, consent for all four categories and a few
+entries in their access log. Safe to run again."""
+
+from __future__ import annotations
+
+from base64 import b32encode
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from kniewijs.audit.log import pseudonym, record
+from kniewijs.audit.models import AccessEvent
+
+from .faq_defaults import add_default_faq
+from .models import AppointmentType, Booking, Clinic, Consent, Therapist, WeeklyAvailability
+
+DEMO_PASSWORD = "kniewijs-demo"
+# A fixed key so the demo can be signed into with any authenticator app; never used outside the demo.
+DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
+PHYSIOS = (("femke@kniewijs.nl", "Femke de Vries"), ("joost@kniewijs.nl", "Joost Bakker"))
+ADMIN_EMAIL = "beheer@kniewijs.nl"
+# What a clinic administrator keeps in the admin; consents and notes are the runner's and the physio's.
+ADMIN_MODELS = (
+    "clinic",
+    "therapist",
+    "appointmenttype",
+    "weeklyavailability",
+    "availabilityexception",
+    "booking",
+    "faqitem",
+)
+HOURS = ((time(8, 30), time(12, 0)), (time(13, 0), time(17, 0)))
+
+
+def totp_secret() -> str:
+    """The demo key as authenticator apps want it typed in (base32)."""
+    return b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
+
+
+def _clinic() -> Clinic:
+    clinic, _created = Clinic.objects.update_or_create(
+        slug="hardloopknie",
+        defaults={
+            "name": "Fysiotherapie De Hardloopknie",
+            "address": "Singelpad 12\n3512 AB Utrecht",
+            "phone": "030 234 56 78",
+            "email": "praktijk@hardloopknie.example",
+            "opening_hours": "ma t/m vr 8.30-17.00, di tot 20.00",
+        },
+    )
+    AppointmentType.objects.update_or_create(
+        clinic=clinic,
+        is_knee_check=True,
+        defaults={
+            "name_nl": "Gratis kniecheck",
+            "name_en": "Free knee check",
+            "duration_minutes": 20,
+            "free_of_charge": True,
+        },
+    )
+    AppointmentType.objects.update_or_create(
+        clinic=clinic,
+        name_nl="Behandeling knie",
+        defaults={"name_en": "Knee treatment", "duration_minutes": 30},
+    )
+    return clinic
+
+
+def _physio(email: str, name: str, clinic: Clinic) -> Therapist:
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=email).first()
+    if user is None:
+        first, _space, last = name.partition(" ")
+        user = user_model.objects.create_user(
+            username=email, email=email, password=DEMO_PASSWORD, first_name=first, last_name=last
+        )
+    therapist, _created = Therapist.objects.update_or_create(user=user, defaults={"name": name})
+    therapist.clinics.add(clinic)
+    TOTPDevice.objects.update_or_create(
+        user=user, name="demo", defaults={"key": DEMO_TOTP_KEY, "confirmed": True}
+    )
+    if not therapist.availability.exists():
+        for weekday in range(5):
+            for start, end in HOURS:
+                WeeklyAvailability.objects.create(
+                    therapist=therapist, clinic=clinic, weekday=weekday, start_time=start, end_time=end
+                )
+    return therapist
+
+
+def _clinic_admin() -> Any:
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name="Praktijkbeheer")
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label="clinic", content_type__model__in=ADMIN_MODELS)
+    )
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=ADMIN_EMAIL).first()
+    if user is None:
+        user = user_model.objects.create_user(
+            username=ADMIN_EMAIL,
+            email=ADMIN_EMAIL,
+            password=DEMO_PASSWORD,
+            first_name="Praktijk",
+            last_name="Beheer",
+            is_staff=True,
+        )
+    user.groups.add(group)
+    TOTPDevice.objects.update_or_create(
+        user=user, name="demo", defaults={"key": DEMO_TOTP_KEY, "confirmed": True}
+    )
+    return user
+
+
+def _next_weekday(now: datetime) -> datetime:
+    day = timezone.localtime(now).date() + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return timezone.make_aware(datetime.combine(day, time(10, 0)))
+
+
+def _booking(runner: Any, clinic: Clinic, therapist: Therapist, answers: dict[str, Any]) -> Booking:
+    existing = Booking.objects.filter(
+        runner=runner, status=Booking.Status.ACTIVE, starts_at__gte=timezone.now()
+    )
+    if existing.exists():
+        return existing.first()  # type: ignore[return-value]
+    knee_check = clinic.appointment_types.get(is_knee_check=True)
+    start = _next_weekday(timezone.now())
+    Booking.objects.filter(therapist=therapist, starts_at=start, status=Booking.Status.ACTIVE).update(
+        status=Booking.Status.CANCELLED, cancelled_at=timezone.now()
+    )
+    return Booking.objects.create(
+        clinic=clinic,
+        therapist=therapist,
+        appointment_type=knee_check,
+        starts_at=start,
+        ends_at=start + timedelta(minutes=knee_check.duration_minutes),
+        runner=runner,
+        name=runner.get_full_name() or "Demo Loper",
+        email=runner.email,
+        phone="06 12 34 56 78",
+        selfcheck_answers=answers,
+        report_consent_at=timezone.now(),
+    )
+
+
+def _consents(runner: Any, clinic: Clinic) -> dict[str, Consent]:
+    found = {}
+    for category in Consent.Category.values:
+        consent = Consent.objects.active().filter(runner=runner, clinic=clinic, category=category).first()
+        found[category] = consent or Consent.objects.create(runner=runner, clinic=clinic, category=category)
+    return found
+
+
+def _access_log(runner: Any, therapist: Therapist, clinic: Clinic, consents: dict[str, Consent]) -> None:
+    subject = pseudonym(runner.pk)
+    if AccessEvent.objects.filter(subject=subject).exists():
+        return
+    for category in ("selfcheck", "training", "pain"):
+        record(
+            actor=therapist.user,
+            role=AccessEvent.Role.PHYSIO,
+            subject=subject,
+            category=category,
+            action=AccessEvent.Action.READ,
+            clinic=clinic,
+            consent=consents[category],
+            source="demo",
+            detail="demo",
+        )
+
+
+def load_demo_clinic(runner: Any, answers: dict[str, Any]) -> tuple[Clinic, list[Therapist]]:
+    with transaction.atomic():
+        clinic = _clinic()
+        therapists = [_physio(email, name, clinic) for email, name in PHYSIOS]
+        _clinic_admin()
+        consents = _consents(runner, clinic)
+        _booking(runner, clinic, therapists[0], answers)
+        _access_log(runner, therapists[0], clinic, consents)
+    add_default_faq(clinic)  # only fills a clinic that has no questions yet
+    return clinic, therapists

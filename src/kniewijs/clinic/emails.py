@@ -1,0 +1,84 @@
+"""The e-mails around a booking: confirmation, moved, cancelled and the reminder the day before.
+
+Plain text, in the language the runner booked in, with the clinic's address and phone. The confirmation and
+the moved mail carry an .ics invitation (METHOD:REQUEST), the cancellation one with METHOD:CANCEL, so a
+calendar updates the one entry it already has.
+"""
+
+from __future__ import annotations
+
+from email.mime.text import MIMEText
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from . import ics, links
+from .models import Booking
+from .slots import clinic_tz
+
+CONFIRMATION = "confirmation"
+RESCHEDULED = "rescheduled"
+CANCELLED = "cancelled"
+REMINDER = "reminder"
+
+ICS_METHOD = {CONFIRMATION: ics.REQUEST, RESCHEDULED: ics.REQUEST, CANCELLED: ics.CANCEL, REMINDER: None}
+
+
+def default_base_url() -> str:
+    """Where the site lives, for links in mails sent outside a request (the reminders)."""
+    return str(getattr(settings, "KNIEWIJS_BASE_URL", "") or "http://127.0.0.1:8000").rstrip("/")
+
+
+def _ics_part(booking: Booking, method: str, manage_url: str) -> MIMEText:
+    part = MIMEText(ics.booking_ics(booking, method, manage_url).decode("utf-8"), "calendar", "utf-8")
+    part.set_param("method", method)  # lets mail programs offer "add to calendar" for the invitation
+    part.add_header("Content-Disposition", "attachment", filename=ics.filename(booking))
+    return part
+
+
+def _context(booking: Booking, base_url: str) -> dict[str, Any]:
+    manage_url = base_url + links.manage_path(booking) if booking.can_change() else ""
+    return {
+        "booking": booking,
+        "clinic": booking.clinic,
+        "appointment": booking.appointment_type.name(booking.language),
+        "manage_url": manage_url,
+    }
+
+
+def send(kind: str, booking: Booking, *, base_url: str | None = None) -> None:
+    """Send one of the four mails to the booker. Errors from the mail server reach the caller."""
+    base = (base_url or default_base_url()).rstrip("/")
+    with translation.override(booking.language), timezone.override(clinic_tz()):
+        context = _context(booking, base)
+        subject = " ".join(render_to_string(f"clinic/email/{kind}_subject.txt", context).split())
+        body = render_to_string(f"clinic/email/{kind}.txt", context)
+        message = EmailMessage(
+            subject,
+            body,
+            to=[booking.email],
+            reply_to=[booking.clinic.email] if booking.clinic.email else None,
+        )
+        method = ICS_METHOD[kind]
+        if method is not None:
+            message.attach(_ics_part(booking, method, context["manage_url"]))
+    message.send()
+
+
+def send_confirmation(booking: Booking, *, base_url: str | None = None) -> None:
+    send(CONFIRMATION, booking, base_url=base_url)
+
+
+def send_rescheduled(booking: Booking, *, base_url: str | None = None) -> None:
+    send(RESCHEDULED, booking, base_url=base_url)
+
+
+def send_cancelled(booking: Booking, *, base_url: str | None = None) -> None:
+    send(CANCELLED, booking, base_url=base_url)
+
+
+def send_reminder(booking: Booking, *, base_url: str | None = None) -> None:
+    send(REMINDER, booking, base_url=base_url)

@@ -1,0 +1,71 @@
+"""Erasing an account: the rows go in one transaction (every model refers to the user with CASCADE), the files
+only after that transaction has committed, so a failure half way never leaves rows pointing at missing files.
+
+What stays: the access log. Its entries name the runner only by a keyed pseudonym, and a log that anyone
+could empty would be worth nothing (NEN 7513).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from kniewijs.training.jobs import incoming_dir
+from kniewijs.training.models import ImportJob
+
+from .ownership import file_fields, owned_models
+
+log = logging.getLogger(__name__)
+
+
+def may_erase_here(user: Any) -> bool:
+    """Physios and staff are part of a clinic's records; their accounts are closed by the clinic admin."""
+    return not (user.is_staff or user.is_superuser or hasattr(user, "therapist"))
+
+
+def stored_files_of(user_id: int) -> list[str]:
+    """Every file any of the user's rows points to (storage names)."""
+    names: list[str] = []
+    for owned in owned_models(include_secret=True):
+        for field in file_fields(owned.model):
+            names += [n for n in owned.rows_of(user_id).values_list(field.name, flat=True) if n]
+    return names
+
+
+def folders_of(user_id: int) -> list[Path]:
+    """The folders that hold only this user's files: their originals (training.models.original_file_path
+    puts them under originals/<user id>/) and uploads still waiting to be imported (incoming/<job id>/)."""
+    media = Path(settings.MEDIA_ROOT)
+    folders = [media / "originals" / str(user_id)]
+    folders += [incoming_dir(job) for job in ImportJob.objects.filter(user_id=user_id)]
+    return folders
+
+
+def _remove_files(media: Path, names: list[str], folders: list[Path]) -> None:
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except OSError:
+            log.exception("could not remove an erased runner's file")
+    root = media.resolve()
+    for folder in folders:
+        resolved = folder.resolve()
+        # Only ever a folder strictly inside MEDIA_ROOT: never the root itself, never outside it.
+        if resolved != root and root in resolved.parents and resolved.is_dir():
+            shutil.rmtree(resolved, ignore_errors=True)
+
+
+def erase_account(user: Any) -> None:
+    """Delete the user and everything that refers to them; their files go once the deletion has committed."""
+    media = Path(settings.MEDIA_ROOT)
+    with transaction.atomic():
+        names = stored_files_of(user.pk)
+        folders = folders_of(user.pk)
+        user.delete()
+        transaction.on_commit(lambda: _remove_files(media, names, folders))

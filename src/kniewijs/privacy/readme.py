@@ -1,0 +1,94 @@
+"""The README.txt inside the export zip, in Dutch and English: the zip must explain itself to whoever opens it,
+whatever language the site was in when it was made."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+NL = """KNIEWIJS - JE GEGEVENS
+======================
+
+Gemaakt op {made} (UTC). Dit zijn alle gegevens die Kniewijs over jou bewaart.
+
+Wat zit erin
+------------
+- account.json / account.csv: je account (e-mailadres, naam, wanneer je je aanmeldde).
+  Je wachtwoord staat er niet in, ook niet versleuteld; je inlogcodes-app en sessies ook niet.
+- access-log.json / access-log.csv: wie er bij je gegevens heeft gekeken, wanneer, voor welke
+  praktijk, welk deel, en met welke toestemming. Wat je zelf bekijkt, staat hier niet in.
+- data/<onderdeel>/<soort>.json en .csv: per soort gegevens (trainingen, schoenen, dagboek,
+  herstelprogramma, vragenlijsten, afspraken, toestemmingen, ...) een JSON- en een CSV-bestand
+  met dezelfde inhoud. Ook lege soorten staan erbij, zodat je ziet dat er niets is.
+- originals/: de bestanden die je zelf hebt ingelezen (FIT, GPX, TCX, CSV, ...), zoals je ze
+  aanleverde. De kolom "stored" in data/training/importedfile noemt het bestand.
+- data/training/activity-binary/: het verloop van een training (tijd, hartslag, tempo, ...) als
+  NumPy-archief (.npz), per training. De kolom "track" noemt het bestand.
+
+Getallen en tijden
+------------------
+- Tijden zijn in UTC (ISO 8601). Nederlandse tijd is UTC plus 1 uur (zomer: plus 2 uur).
+- Afstanden in meters, tijdsduur in seconden, tenzij de kolomnaam iets anders zegt.
+- Een kolom die eindigt op "_id" wijst naar een rij in een ander bestand; de kolom ernaast
+  met "_label" geeft de naam (bijvoorbeeld de naam van de praktijk).
+
+Veilig openen in een spreadsheet
+--------------------------------
+Een cel met tekst die begint met =, +, -, @, een tab of een regelterugloop kan een spreadsheet
+als formule uitvoeren. In de CSV-bestanden krijgt zulke tekst daarom een ' (apostrof) vooraan.
+Getallen blijven getallen: -3 blijft -3, want een getal is geen formule.
+In de JSON-bestanden staat alles precies zoals het is opgeslagen.
+"""
+
+EN = """KNIEWIJS - YOUR DATA
+====================
+
+Made on {made} (UTC). This is everything Kniewijs keeps about you.
+
+What is inside
+--------------
+- account.json / account.csv: your account (e-mail address, name, when you signed up).
+  Your password is not in it, not even scrambled; nor are your login-code app or sessions.
+- access-log.json / access-log.csv: who looked at your data, when, for which clinic, which
+  part, and on which permission. What you look at yourself is not listed.
+- data/<area>/<kind>.json and .csv: for every kind of data (runs, shoes, daily log, recovery
+  programme, questionnaires, appointments, permissions, ...) one JSON and one CSV file with the
+  same content. Empty kinds are included too, so you can see there is nothing.
+- originals/: the files you imported yourself (FIT, GPX, TCX, CSV, ...), as you supplied them.
+  The "stored" column in data/training/importedfile names the file.
+- data/training/activity-binary/: the course of each run (time, heart rate, pace, ...) as a
+  NumPy archive (.npz). The "track" column names the file.
+
+Numbers and times
+-----------------
+- Times are in UTC (ISO 8601). Dutch time is UTC plus 1 hour (summer: plus 2 hours).
+- Distances in metres, durations in seconds, unless the column name says otherwise.
+- A column ending in "_id" points to a row in another file; the "_label" column beside it gives
+  its name (for instance the clinic's name).
+
+Opening the files safely in a spreadsheet
+-----------------------------------------
+A text cell starting with =, +, -, @, a tab or a carriage return may be run as a formula by a
+spreadsheet. In the CSV files such text therefore gets a ' (apostrophe) in front.
+Numbers stay numbers: -3 stays -3, because a number is not a formula.
+The JSON files hold everything exactly as stored.
+"""
+
+
+def readme_text(contents: list[tuple[str, int]], missing: list[str], made: datetime) -> str:
+    stamp = made.strftime("%Y-%m-%d %H:%M")
+    listing = "\n".join(f"  {base}.json / .csv  ({rows})" for base, rows in contents)
+    parts = [
+        NL.format(made=stamp),
+        "Bestanden (aantal rijen) / Files (number of rows)",
+        "--------------------------------------------------",
+        listing,
+        "",
+    ]
+    if missing:
+        parts += [
+            "Niet gevonden op schijf / Not found on disk:",
+            *(f"  {path}" for path in missing),
+            "",
+        ]
+    parts.append(EN.format(made=stamp))
+    return "\n".join(parts)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("toestemming/", views.consent, name="consent"),
+    path("inzage/", views.access_log, name="access_log"),
+    path("export/", views.export, name="export"),
+    path("verwijderen/", views.erase, name="erase"),
+    path("verwijderd/", views.erased, name="erased"),
+]

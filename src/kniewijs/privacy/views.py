@@ -1,0 +1,122 @@
+"""The runner's privacy pages: consent per clinic, the access log about them, the export and erasure.
+
+Every page works on `request.user` only; no form carries a runner id.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import consents
+from .accesslog import entries_of, explain
+from .erasure import erase_account, may_erase_here
+from .export import build_export, export_filename
+from .forms import ConsentChangeForm, EraseForm, PeriodForm
+
+ENTRIES_PER_PAGE = 50
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "no-store"  # health data: never in a shared or back-button cache
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = ConsentChangeForm(request.POST)
+        if not form.is_valid():
+            for error in form.non_field_errors() or [_("That change could not be made. Please try again.")]:
+                messages.error(request, error)
+            return redirect("privacy:consent")
+        clinic = form.cleaned_data["clinic"]
+        if form.cleaned_data["action"] == ConsentChangeForm.GRANT:
+            consents.grant(request.user, clinic, form.categories())
+            messages.success(request, _("Saved: %(clinic)s can now see this.") % {"clinic": clinic.name})
+        else:
+            consents.revoke(request.user, clinic, form.categories())
+            messages.success(
+                request, _("Saved: %(clinic)s can no longer see this.") % {"clinic": clinic.name}
+            )
+        return redirect(reverse("privacy:consent") + f"#praktijk-{clinic.slug}")
+    context = {
+        "clinics": consents.overview(request.user),
+        "history": consents.history(request.user),
+        "GRANT": ConsentChangeForm.GRANT,
+        "REVOKE": ConsentChangeForm.REVOKE,
+    }
+    return _no_store(render(request, "privacy/consent.html", context))
+
+
+@login_required
+@require_GET
+def access_log(request: HttpRequest) -> HttpResponse:
+    form = PeriodForm(request.GET or None)
+    filtered = False
+    if form.is_bound and form.is_valid():
+        start, end = form.bounds()
+        filtered = start is not None or end is not None
+    else:
+        start = end = None
+    if form.is_bound and not form.is_valid():
+        page = None
+    else:
+        page = Paginator(entries_of(request.user, start, end), ENTRIES_PER_PAGE).get_page(
+            request.GET.get("pagina")
+        )
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {
+        "form": form,
+        "page": page,
+        "entries": explain(page.object_list, request.user) if page is not None else [],
+        "filtered": filtered,
+        "start": start,
+        "end": end,
+        "query": query.urlencode(),
+    }
+    return _no_store(render(request, "privacy/access_log.html", context))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def export(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        # The runner's own download is not an entry in the access log: that log is about others.
+        response = FileResponse(
+            build_export(request.user),
+            as_attachment=True,
+            filename=export_filename(),
+            content_type="application/zip",
+        )
+        return _no_store(response)
+    return _no_store(render(request, "privacy/export.html"))
+
+
+@sensitive_post_parameters("password")
+@login_required
+@require_http_methods(["GET", "POST"])
+def erase(request: HttpRequest) -> HttpResponse:
+    allowed = may_erase_here(request.user)
+    form = EraseForm(request, request.POST or None) if allowed else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        erase_account(request.user)
+        logout(request)
+        return redirect("privacy:erased")
+    status = 403 if request.method == "POST" and not allowed else 200
+    return _no_store(render(request, "privacy/erase.html", {"form": form, "allowed": allowed}, status=status))
+
+
+@require_GET
+def erased(request: HttpRequest) -> HttpResponse:
+    return render(request, "privacy/erased.html")

@@ -1,0 +1,333 @@
+"""Every URL pattern the resolver knows x every role: a 2xx answer that this table does not allow fails.
+
+The patterns come from Django's resolver, so a new view is in the matrix the moment it is routed. A pattern
+whose arguments the matrix cannot fill fails too: add it to ARGUMENTS (and, if someone may see it, to
+ALLOWED). Each pattern is asked with GET and with an empty POST.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from kniewijs.clinic.links import make_token
+from kniewijs.clinic.models import Booking, Consent
+from kniewijs.recovery.models import Programme
+from kniewijs.training.models import Activity, DailyEntry, ImportJob, Shoe
+from tests.conftest import grant, make_clinic, make_physio, make_runner, verified_client
+
+OWNER = "owner"
+OTHER_RUNNER = "other_runner"
+CONSENTED_PHYSIO = "consented_physio"
+NON_CONSENTING_PHYSIO = "non_consenting_physio"
+OTHER_CLINIC_PHYSIO = "other_clinic_physio"
+REVOKED_PHYSIO = "revoked_physio"
+ANONYMOUS = "anonymous"
+ROLES = (
+    OWNER,
+    OTHER_RUNNER,
+    CONSENTED_PHYSIO,
+    NON_CONSENTING_PHYSIO,
+    OTHER_CLINIC_PHYSIO,
+    REVOKED_PHYSIO,
+    ANONYMOUS,
+)
+RUNNERS = {OWNER, OTHER_RUNNER}
+PHYSIOS = {CONSENTED_PHYSIO, NON_CONSENTING_PHYSIO, OTHER_CLINIC_PHYSIO, REVOKED_PHYSIO}
+EVERYONE = set(ROLES)
+SIGNED_IN = EVERYONE - {ANONYMOUS}
+
+# Who may get a 2xx from each named pattern. Missing name = nobody.
+ALLOWED: dict[str, set[str]] = {
+    # public pages
+    "pages:home": EVERYONE,
+    "pages:knowledge": EVERYONE,
+    "pages:knowledge_section": EVERYONE,
+    "pages:book": EVERYONE,
+    "selfcheck:start": EVERYONE,
+    "selfcheck:questions": EVERYONE,
+    "selfcheck:example": EVERYONE,
+    "selfcheck:pdf": EVERYONE,  # prints only the answers posted with it; nothing is stored
+    "accounts:signup": {ANONYMOUS},
+    "accounts:login": {ANONYMOUS},
+    "accounts:password_reset": EVERYONE,
+    "accounts:password_reset_done": EVERYONE,
+    "accounts:password_reset_confirm": EVERYONE,  # the page says the link is not valid
+    "accounts:password_reset_complete": EVERYONE,
+    "admin:login": EVERYONE,  # the admin's own login form; everything behind it needs staff + TOTP
+    "booking:start": EVERYONE,
+    "booking:clinic": EVERYONE,
+    "booking:slots": EVERYONE,
+    # the signed token in the address is the key (sent by e-mail to whoever booked; bookings need no account)
+    "booking:done": EVERYONE,
+    "booking:manage": EVERYONE,
+    "booking:ics": EVERYONE,
+    "booking:reschedule": EVERYONE,
+    "booking:cancel": EVERYONE,
+    "privacy:erased": EVERYONE,
+    # any signed-in account's own pages
+    "booking:mine": SIGNED_IN,
+    "privacy:consent": SIGNED_IN,
+    "privacy:access_log": SIGNED_IN,
+    "privacy:export": SIGNED_IN,
+    "privacy:erase": SIGNED_IN,
+    "accounts:account": SIGNED_IN,
+    "accounts:logout": EVERYONE,  # a GET shows the log-out button; nothing else
+    "accounts:password_change": SIGNED_IN,
+    "accounts:password_change_done": SIGNED_IN,
+    "training:dashboard": SIGNED_IN,
+    "training:upload": SIGNED_IN,
+    "training:activities": SIGNED_IN,
+    "training:manual_run": SIGNED_IN,
+    "training:daily_entry": SIGNED_IN,
+    "training:shoes": SIGNED_IN,
+    "recovery:programme": SIGNED_IN,
+    "recovery:start": SIGNED_IN,
+    "recovery:questionnaires": SIGNED_IN,
+    "recovery:questionnaire": SIGNED_IN,
+    # the owner's rows, by id
+    "training:activity": {OWNER},
+    "training:activity_delete": {OWNER},
+    "training:shoe": {OWNER},
+    "training:job": {OWNER},
+    # pages without an id: each account only ever reaches its own programme (an empty POST to
+    # recovery:start gives any account a programme of its own)
+    "recovery:log": SIGNED_IN,
+    "recovery:pdf": SIGNED_IN,
+    "recovery:stop": SIGNED_IN,
+    "recovery:calendar": EVERYONE,  # the token in the address is the key (a calendar app has no session)
+    # the clinic
+    "physio:dashboard": {CONSENTED_PHYSIO, NON_CONSENTING_PHYSIO, OTHER_CLINIC_PHYSIO, REVOKED_PHYSIO},
+    "physio:verify": PHYSIOS,
+    "physio:appointment": {CONSENTED_PHYSIO},  # the owner's booking at the consented clinic
+    "physio:patient": {CONSENTED_PHYSIO},
+    "physio:patient_pdf": {CONSENTED_PHYSIO},
+}
+
+
+@dataclass
+class World:
+    owner: Any
+    activity: Activity
+    shoe: Shoe
+    job: ImportJob
+    booking: Booking
+    calendar_token: str
+    booking_token: str
+    reset: tuple[str, str]
+
+
+def _book(clinic: Any, physio: Any, runner: Any, hours: int) -> Booking:
+    start = timezone.now() + timedelta(hours=hours)
+    return Booking.objects.create(
+        clinic=clinic,
+        therapist=physio.therapist,
+        appointment_type=clinic.appointment_types.get(is_knee_check=True),
+        starts_at=start,
+        ends_at=start + timedelta(minutes=20),
+        runner=runner,
+        name="Anna",
+        email=runner.email,
+        phone="0612345678",
+        selfcheck_answers={"injury": False},
+        report_consent_at=timezone.now(),
+    )
+
+
+def _world() -> tuple[World, dict[str, Any]]:
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from kniewijs.recovery.views import calendar_token
+
+    owner = make_runner("eigenaar@example.nl")
+    other = make_runner("ander@example.nl")
+    consented, non_consenting, other_clinic, revoked = (
+        make_clinic("a", "Praktijk A"),
+        make_clinic("b", "Praktijk B"),
+        make_clinic("c", "Praktijk C"),
+        make_clinic("d", "Praktijk D"),
+    )
+    physios = {
+        CONSENTED_PHYSIO: make_physio("a@fysio.nl", consented),
+        NON_CONSENTING_PHYSIO: make_physio("b@fysio.nl", non_consenting),
+        OTHER_CLINIC_PHYSIO: make_physio("c@fysio.nl", other_clinic),
+        REVOKED_PHYSIO: make_physio("d@fysio.nl", revoked),
+    }
+    grant(owner, consented)
+    for consent in grant(owner, revoked):
+        consent.revoked_at = timezone.now()
+        consent.save()
+    booking = _book(consented, physios[CONSENTED_PHYSIO], owner, 30)
+    _book(non_consenting, physios[NON_CONSENTING_PHYSIO], owner, 50)  # a booking, but no consent
+    shoe = Shoe.objects.create(user=owner, name="Pegasus")
+    now = timezone.now()
+    activity = Activity.objects.create(
+        user=owner,
+        start=now - timedelta(days=1),
+        local_date=timezone.localdate(),
+        duration_s=1800,
+        distance_m=5000,
+    )
+    DailyEntry.objects.create(user=owner, date=timezone.localdate(), pain_during=2)
+    job = ImportJob.objects.create(user=owner)
+    Programme.objects.create(
+        user=owner, started_on=timezone.localdate(), severity="light", exercises=["single_leg_squat"]
+    )
+    world = World(
+        owner=owner,
+        activity=activity,
+        shoe=shoe,
+        job=job,
+        booking=booking,
+        calendar_token=calendar_token(owner.pk),
+        booking_token=make_token(booking),
+        reset=(urlsafe_base64_encode(force_bytes(owner.pk)), default_token_generator.make_token(owner)),
+    )
+    users = {OWNER: owner, OTHER_RUNNER: other, **physios}
+    return world, users
+
+
+# Arguments per pattern name (or per argument name, for the admin's generic ones).
+ARGUMENTS: dict[str, Callable[[World], dict[str, Any]]] = {
+    "pages:knowledge_section": lambda w: {"slug": "wanneer-naar-de-dokter"},
+    "selfcheck:example": lambda w: {
+        "slug": next(iter(__import__("kniewijs.selfcheck.examples", fromlist=["EXAMPLES"]).EXAMPLES))
+    },
+    "accounts:password_reset_confirm": lambda w: {"uidb64": w.reset[0], "token": w.reset[1]},
+    "training:job": lambda w: {"pk": w.job.pk},
+    "training:activity": lambda w: {"pk": w.activity.pk},
+    "training:activity_delete": lambda w: {"pk": w.activity.pk},
+    "training:shoe": lambda w: {"pk": w.shoe.pk},
+    "training:shoe_retire": lambda w: {"pk": w.shoe.pk},
+    "recovery:calendar": lambda w: {"token": w.calendar_token},
+    "recovery:questionnaire": lambda w: {"key": "kujala"},
+    "physio:appointment": lambda w: {"pk": w.booking.pk},
+    "booking:done": lambda w: {"token": w.booking_token},
+    "booking:manage": lambda w: {"token": w.booking_token},
+    "booking:ics": lambda w: {"token": w.booking_token},
+    "booking:reschedule": lambda w: {"token": w.booking_token},
+    "booking:cancel": lambda w: {"token": w.booking_token},
+    "booking:clinic": lambda w: {"slug": "a"},
+    "booking:slots": lambda w: {"slug": "a"},
+    "booking:details": lambda w: {"slug": "a"},
+    "physio:patient": lambda w: {"runner_id": w.owner.pk},
+    "physio:add_note": lambda w: {"runner_id": w.owner.pk},
+    "physio:patient_pdf": lambda w: {"runner_id": w.owner.pk},
+    "physio:adjust_programme": lambda w: {"runner_id": w.owner.pk},
+}
+GENERIC_ARGUMENTS: dict[str, Callable[[World], Any]] = {
+    "object_id": lambda w: w.owner.pk,
+    "pk": lambda w: 1,
+    "content_type_id": lambda w: 1,
+    "id": lambda w: w.owner.pk,
+    "app_label": lambda w: "auth",
+    "url": lambda w: "nergens/",
+}
+# Asked with GET only: an empty POST here would end the session the matrix goes on using.
+GET_ONLY = {"accounts:logout", "admin:logout"}
+
+
+def _patterns(
+    resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str]]:
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = namespace + (f"{entry.namespace}:" if entry.namespace else "")
+            yield from _patterns(entry, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern), namespace + (entry.name or f"unnamed:{entry.pattern}")
+
+
+_PARAM = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>|\(\?P<(?P<rname>\w+)>[^)]*\)")
+
+
+def _path(route: str, name: str, world: World) -> str:
+    """The address of one pattern with the owner's objects filled in."""
+    values = ARGUMENTS[name](world) if name in ARGUMENTS else {}
+
+    def fill(match: re.Match[str]) -> str:
+        param = match.group("name") or match.group("rname")
+        if param in values:
+            return str(values[param])
+        if param in GENERIC_ARGUMENTS and name.startswith("admin:"):
+            return str(GENERIC_ARGUMENTS[param](world))
+        raise AssertionError(f"{name} ({route}): add its argument {param!r} to ARGUMENTS in this test")
+
+    path = _PARAM.sub(fill, route)
+    path = path.lstrip("^").rstrip("$").replace("\\", "")
+    return "/" + path.removeprefix("nl/")
+
+
+def _client(role: str, users: dict[str, Any]) -> Client:
+    if role == ANONYMOUS:
+        return Client()
+    user = users[role]
+    if role in PHYSIOS:
+        return verified_client(user)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_every_url_pattern_answers_2xx_only_to_the_roles_allowed(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    world, users = _world()
+    patterns = list(_patterns())
+    assert len(patterns) > 60, "the resolver walk found too few patterns"
+    leaks: list[str] = []
+    asked = 0
+    for method in ("get", "post"):
+        for role in ROLES:
+            client = _client(role, users)
+            for route, name in patterns:
+                if method == "post" and name in GET_ONLY:
+                    continue
+                path = _path(route, name, world)
+                response = getattr(client, method)(path)
+                asked += 1
+                if 200 <= response.status_code < 300 and role not in ALLOWED.get(name, set()):
+                    leaks.append(f"{method.upper()} {path} ({name}) gave {response.status_code} to {role}")
+                if role == OWNER and method == "post":
+                    # an empty POST as the owner may have changed the world (e.g. deleted the activity)
+                    world, users = _refresh(world, users)
+    assert asked > 500
+    assert not leaks, "\n".join(leaks)
+
+
+def _refresh(world: World, users: dict[str, Any]) -> tuple[World, dict[str, Any]]:
+    if not Activity.objects.filter(pk=world.activity.pk).exists():
+        world.activity = Activity.objects.create(
+            user=world.owner,
+            start=timezone.now() - timedelta(days=2),
+            local_date=timezone.localdate(),
+            duration_s=1800,
+            distance_m=5000,
+        )
+    return world, users
+
+
+def test_the_matrix_fails_when_a_pattern_gives_2xx_to_a_role_it_does_not_allow(db):
+    """The check itself can fail: the owner's activity page is not allowed for the other runner."""
+    world, users = _world()
+    response = _client(OWNER, users).get(f"/log/trainingen/{world.activity.pk}/")
+    assert response.status_code == 200
+    assert OTHER_RUNNER not in ALLOWED["training:activity"]
+
+
+@pytest.mark.parametrize("role", [NON_CONSENTING_PHYSIO, OTHER_CLINIC_PHYSIO, REVOKED_PHYSIO, OTHER_RUNNER])
+def test_the_record_of_a_runner_is_404_not_403_for_those_without_consent(db, role):
+    """A 403 would tell them the runner exists."""
+    world, users = _world()
+    response = _client(role, users).get(f"/praktijk/patient/{world.owner.pk}/")
+    assert response.status_code == (403 if role == OTHER_RUNNER else 404)
+    assert Consent.objects.filter(runner=world.owner, revoked_at__isnull=True).count() == 4

@@ -1,0 +1,36 @@
+"""`make run`'s demo has a clinic, two physios, free slots and a booked demo runner who consents."""
+
+from django.core.management import call_command
+from django_otp.oath import totp
+
+from kniewijs.audit.log import pseudonym
+from kniewijs.audit.models import AccessEvent
+from kniewijs.clinic.demo import DEMO_TOTP_KEY, totp_secret
+from kniewijs.clinic.models import Booking, Clinic, Consent, Therapist
+from kniewijs.training.demo import DEMO_EMAIL
+
+
+def test_the_demo_has_a_clinic_two_physios_and_a_booked_consenting_runner(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("demo")
+    call_command("demo")  # idempotent
+    clinic = Clinic.objects.get(slug="hardloopknie")
+    assert Therapist.objects.filter(clinics=clinic).count() == 2
+    booking = Booking.objects.get(runner__email=DEMO_EMAIL, status="active")
+    assert booking.has_report
+    assert Consent.objects.active().filter(runner__email=DEMO_EMAIL, clinic=clinic).count() == 4
+    assert AccessEvent.objects.filter(subject=pseudonym(booking.runner_id)).count() == 3
+    from django.utils import timezone
+
+    from kniewijs.clinic.slots import next_offers
+
+    knee_check = clinic.appointment_types.get(is_knee_check=True)
+    assert len(next_offers(clinic, knee_check, now=timezone.now(), count=6)) == 6
+    assert clinic.faq.count() >= 5
+
+
+def test_the_printed_demo_key_is_the_key_of_the_demo_devices():
+    from base64 import b32decode
+
+    assert b32decode(totp_secret()).hex() == DEMO_TOTP_KEY
+    assert 0 <= totp(bytes.fromhex(DEMO_TOTP_KEY)) < 1_000_000

@@ -204,3 +204,27 @@ def other_physio(other_clinic):
 @pytest.fixture
 def physio_client(physio):
     return verified_client(physio)
+
+
+def make_booking(clinic, physio, runner=None, answers=None, hours=2, email="anna@example.nl"):
+    """A knee check `hours` from now, written straight to the table (the booking service has its own tests)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kniewijs.clinic.models import Booking
+
+    start = timezone.now() + timedelta(hours=hours)
+    return Booking.objects.create(
+        clinic=clinic,
+        therapist=physio.therapist,
+        appointment_type=clinic.appointment_types.get(is_knee_check=True),
+        starts_at=start,
+        ends_at=start + timedelta(minutes=20),
+        runner=runner,
+        name="Anna Loper",
+        email=runner.email if runner is not None else email,
+        phone="0612345678",
+        selfcheck_answers=answers,
+        report_consent_at=timezone.now() if answers else None,
+    )

@@ -22,7 +22,7 @@ from kniewijs.clinic.links import make_token
 from kniewijs.clinic.models import Booking, Consent
 from kniewijs.recovery.models import Programme
 from kniewijs.training.models import Activity, DailyEntry, ImportJob, Shoe
-from tests.conftest import grant, make_clinic, make_physio, make_runner, verified_client
+from tests.conftest import grant, make_booking, make_clinic, make_physio, make_runner, verified_client
 
 OWNER = "owner"
 OTHER_RUNNER = "other_runner"
@@ -125,23 +125,6 @@ class World:
     reset: tuple[str, str]
 
 
-def _book(clinic: Any, physio: Any, runner: Any, hours: int) -> Booking:
-    start = timezone.now() + timedelta(hours=hours)
-    return Booking.objects.create(
-        clinic=clinic,
-        therapist=physio.therapist,
-        appointment_type=clinic.appointment_types.get(is_knee_check=True),
-        starts_at=start,
-        ends_at=start + timedelta(minutes=20),
-        runner=runner,
-        name="Anna",
-        email=runner.email,
-        phone="0612345678",
-        selfcheck_answers={"injury": False},
-        report_consent_at=timezone.now(),
-    )
-
-
 def _world() -> tuple[World, dict[str, Any]]:
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
@@ -167,8 +150,10 @@ def _world() -> tuple[World, dict[str, Any]]:
     for consent in grant(owner, revoked):
         consent.revoked_at = timezone.now()
         consent.save()
-    booking = _book(consented, physios[CONSENTED_PHYSIO], owner, 30)
-    _book(non_consenting, physios[NON_CONSENTING_PHYSIO], owner, 50)  # a booking, but no consent
+    booking = make_booking(consented, physios[CONSENTED_PHYSIO], owner, {"injury": False}, hours=30)
+    make_booking(
+        non_consenting, physios[NON_CONSENTING_PHYSIO], owner, {"injury": False}, hours=50
+    )  # a booking, but no consent
     shoe = Shoe.objects.create(user=owner, name="Pegasus")
     now = timezone.now()
     activity = Activity.objects.create(

@@ -9,36 +9,9 @@ from django.utils import timezone
 
 from kniewijs.audit.log import pseudonym
 from kniewijs.audit.models import AccessEvent
-from kniewijs.clinic.models import Booking, Consent, PatientNote
+from kniewijs.clinic.models import Consent, PatientNote
 from kniewijs.recovery.models import Programme, Review
-from tests.conftest import grant, make_physio
-
-
-def _booking(clinic, physio, runner=None, answers=None, hours=2):
-    start = timezone.now() + timedelta(hours=hours)
-    return Booking.objects.create(
-        clinic=clinic,
-        therapist=physio.therapist,
-        appointment_type=clinic.appointment_types.get(is_knee_check=True),
-        starts_at=start,
-        ends_at=start + timedelta(minutes=20),
-        runner=runner,
-        name="Anna Loper",
-        email="anna@example.nl",
-        phone="0612345678",
-        selfcheck_answers=answers,
-        report_consent_at=timezone.now() if answers else None,
-    )
-
-
-ANSWERS = {
-    "age": 35,
-    "sex": "female",
-    "weekly_km": 30,
-    "pain_now": 3,
-    "onset": "gradual",
-    "location": "front",
-}
+from tests.conftest import grant, make_booking, make_physio
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(db):
@@ -62,7 +35,7 @@ def test_a_physio_without_the_code_is_sent_to_the_code_page(physio):
 def test_the_dashboard_lists_todays_appointments_and_consenting_patients(
     physio_client, consenting_runner, clinic, physio
 ):
-    _booking(clinic, physio, runner=consenting_runner)
+    make_booking(clinic, physio, runner=consenting_runner)
     response = physio_client.get(reverse("physio:dashboard"))
     assert response.status_code == 200
     body = response.content.decode()
@@ -130,7 +103,7 @@ def test_no_track_and_no_device_name_reach_the_clinic(physio_client, consenting_
 
 
 def test_an_attached_report_is_shown_on_the_appointment_and_logged(physio_client, clinic, physio):
-    booking = _booking(clinic, physio, answers={"injury": False})
+    booking = make_booking(clinic, physio, answers={"injury": False})
     response = physio_client.get(reverse("physio:appointment", args=[booking.pk]))
     assert response.status_code == 200
     categories = sorted(e.category for e in AccessEvent.objects.all())
@@ -138,7 +111,7 @@ def test_an_attached_report_is_shown_on_the_appointment_and_logged(physio_client
 
 
 def test_an_appointment_of_another_clinic_is_404(clinic, physio, other_physio):
-    booking = _booking(clinic, physio)
+    booking = make_booking(clinic, physio)
     assert _verified(other_physio).get(reverse("physio:appointment", args=[booking.pk])).status_code == 404
 
 

@@ -16,30 +16,14 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from kniewijs.core.answers import InvalidAnswers, parse_answers
-from kniewijs.selfcheck.views import MAX_STATE_BYTES
+from kniewijs.selfcheck.state import BadState, load_state
 
 PHONE_CHARACTERS = re.compile(r"^\+?[0-9 ()./-]+$")
 
 
-class BadState(ValueError):
-    pass
-
-
 def carried_answers(raw: str | None) -> dict[str, Any] | None:
     """The self-check answers from the hidden field, validated by the core; None when there are none."""
-    if not raw:
-        return None
-    if len(raw) > MAX_STATE_BYTES:
-        raise BadState("too large")
-    try:
-        data = json.loads(raw)
-        parse_answers(data)
-    except (ValueError, InvalidAnswers) as exc:
-        raise BadState(str(exc)) from exc
-    if not isinstance(data, dict):
-        raise BadState("not an object")
-    return data or None
+    return load_state(raw) or None
 
 
 def parse_slot(raw: str | None) -> datetime | None:

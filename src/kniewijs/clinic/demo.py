@@ -16,8 +16,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kniewijs.audit.log import pseudonym, record
 from kniewijs.audit.models import AccessEvent
 
+from .booking import Booker, book
 from .faq_defaults import add_default_faq
 from .models import AppointmentType, Booking, Clinic, Consent, Therapist, WeeklyAvailability
+from .slots import next_offers
 
 DEMO_PASSWORD = "kniewijs-demo"
 # A fixed key so the demo can be signed into with any authenticator app; never used outside the demo.
@@ -118,36 +120,25 @@ def _clinic_admin() -> Any:
     return user
 
 
-def _next_weekday(now: datetime) -> datetime:
-    day = timezone.localtime(now).date() + timedelta(days=1)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return timezone.make_aware(datetime.combine(day, time(10, 0)))
-
-
 def _booking(runner: Any, clinic: Clinic, therapist: Therapist, answers: dict[str, Any]) -> Booking:
+    """The demo runner's knee check: the first free time from tomorrow on, booked like any other."""
     existing = Booking.objects.filter(
         runner=runner, status=Booking.Status.ACTIVE, starts_at__gte=timezone.now()
     )
     if existing.exists():
         return existing.first()  # type: ignore[return-value]
     knee_check = clinic.appointment_types.get(is_knee_check=True)
-    start = _next_weekday(timezone.now())
-    Booking.objects.filter(therapist=therapist, starts_at=start, status=Booking.Status.ACTIVE).update(
-        status=Booking.Status.CANCELLED, cancelled_at=timezone.now()
-    )
-    return Booking.objects.create(
-        clinic=clinic,
-        therapist=therapist,
-        appointment_type=knee_check,
-        starts_at=start,
-        ends_at=start + timedelta(minutes=knee_check.duration_minutes),
-        runner=runner,
+    tomorrow = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time.min))
+    offer = next_offers(clinic, knee_check, now=tomorrow, count=1)[0]
+    booker = Booker(
         name=runner.get_full_name() or "Demo Loper",
         email=runner.email,
         phone="06 12 34 56 78",
+        runner=runner,
         selfcheck_answers=answers,
-        report_consent_at=timezone.now(),
+    )
+    return book(
+        clinic=clinic, appointment_type=knee_check, starts_at=offer.start, booker=booker, therapist=therapist
     )
 
 

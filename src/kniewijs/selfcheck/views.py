@@ -23,32 +23,11 @@ from kniewijs.core.wizard import STEP_BY_KEY, Step, next_step, previous_step, pr
 from .examples import EXAMPLES
 from .forms import StepForm, initial_from_answers
 from .presenter import present
-
-MAX_STATE_BYTES = 8192
-
-
-class BadState(ValueError):
-    pass
+from .state import BadState, load_state
 
 
 def _lang() -> Language:
     return normalise_language(get_language())
-
-
-def _load_state(raw: str | None) -> dict[str, Any]:
-    """Earlier answers from the hidden field, checked by the core exactly like fresh ones."""
-    if not raw:
-        return {}
-    if len(raw) > MAX_STATE_BYTES:
-        raise BadState("too large")
-    try:
-        data = json.loads(raw)
-        parse_answers(data)
-    except (ValueError, InvalidAnswers) as exc:
-        raise BadState(str(exc)) from exc
-    if not isinstance(data, dict):
-        raise BadState("not an object")
-    return data
 
 
 def _field_layout(step: Step, form: StepForm) -> dict[str, list[Any]]:
@@ -116,7 +95,7 @@ def questions(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _render_step(request, STEP_BY_KEY["about"], _from_log(request))
     try:
-        state = _load_state(request.POST.get("state"))
+        state = load_state(request.POST.get("state"))
     except BadState:
         return render(
             request,
@@ -170,7 +149,7 @@ def result_pdf(request: HttpRequest) -> HttpResponse:
     from weasyprint import HTML  # imported here: loading Pango costs start-up time on every other page
 
     try:
-        answers = _load_state(request.POST.get("state"))
+        answers = load_state(request.POST.get("state"))
     except BadState:
         return render(
             request,

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench messages install install-test demo clean
+.PHONY: run test lint format bench messages install install-test demo clean fuzz fuzz-corpus
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,18 +37,26 @@ test: install-test messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-test
-	$(BIN)/ruff check src tests bench scripts
-	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/ruff check src tests bench scripts fuzz
+	$(BIN)/ruff format --check src tests bench scripts fuzz
 	$(BIN)/mypy
 
 format: install-test
-	$(BIN)/ruff format src tests bench scripts
-	$(BIN)/ruff check --fix src tests bench scripts
+	$(BIN)/ruff format src tests bench scripts fuzz
+	$(BIN)/ruff check --fix src tests bench scripts fuzz
 
 bench: install-test messages
 	$(BIN)/python bench/fit_decode.py
 	$(BIN)/python bench/import_export.py
 	$(BIN)/python bench/metrics.py
+
+# At least 1,000,000 executions per parser (about an hour on one core); outside CI, which runs the corpus.
+fuzz: install-test
+	$(BIN)/pip install --quiet -e '.[fuzz]'
+	$(BIN)/python fuzz/run_all.py $(FUZZ_ARGS)
+
+fuzz-corpus: install
+	$(BIN)/python scripts/make_fuzz_corpus.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts

@@ -31,6 +31,9 @@ from kniewijs.formats.xmlsafe import sport_from_label, too_large
 MAX_CSV_BYTES = 20 * 1024 * 1024  # ten years of daily runs is well under 1 MB
 MAX_ROWS = 100_000
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
+# Years a log row may name. Outside them a typo is likelier than a run, and a start in year 1 or 9999
+# leaves no day's margin within what datetime can hold (the import compares runs a day apart).
+FIRST_YEAR, LAST_YEAR = 1900, 2099
 CsvKind = Literal["log", "strava"]
 
 # Accepted header names per column, after `_header_key` (lower case, runs of other characters as _).
@@ -110,8 +113,11 @@ class _RowProblem(Exception):
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (BOM or not), else Windows-1252 as Excel writes it; RejectedFile for binary data."""
-    if b"\x00" in data[:65536]:
+    """UTF-8 (BOM or not), else Windows-1252 as Excel writes it; RejectedFile for binary data.
+
+    Every byte is checked for NUL, not only the head: text never holds one, and PostgreSQL refuses
+    a NUL in a text column, so one deep in a notes cell made storing the whole file fail."""
+    if b"\x00" in data:
         raise RejectedFile(NOT_TEXT)
     try:
         return data.decode("utf-8-sig")
@@ -283,7 +289,9 @@ def _row(cells: dict[str, str], default_sport: Sport) -> LogActivity:
 def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name or DEFAULT_TIMEZONE)
-    except (ZoneInfoNotFoundError, ValueError):
+    # zoneinfo opens the name as a file: a folder ("Europe") or a name too long for the file system
+    # raises OSError rather than ZoneInfoNotFoundError.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise _RowProblem(
             T(
                 "de tijdzone '{value}' bestaat niet; schrijf bijvoorbeeld Europe/Amsterdam.",
@@ -303,6 +311,13 @@ def _start(text: str, zone: ZoneInfo) -> datetime:
         parts = (year, month, day, *clock)
     if parts is not None:
         year, month, day, hour, minute, second = parts
+        if not FIRST_YEAR <= int(year or 0) <= LAST_YEAR:
+            raise _RowProblem(
+                T(
+                    "de datum '{value}' ligt niet tussen {first} en {last}; klopt het jaartal?",
+                    "the date '{value}' is not between {first} and {last}; is the year right?",
+                ).format(value=_shown(text), first=FIRST_YEAR, last=LAST_YEAR)
+            )
         try:
             local = datetime(
                 int(year or 0),

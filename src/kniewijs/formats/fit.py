@@ -34,6 +34,7 @@ _RECORD_FIELD_NAMES = {scaled.number: name for name, scaled in fp.RECORD_FIELDS.
 _NO_TIMESTAMP = -1
 _INVALID_TIMESTAMP = 0xFFFFFFFF
 _MAX_LAYOUTS = 2048  # real files use under a hundred; a crafted file must not make us build millions
+_MAX_FLOAT = 1e9  # no quantity in an activity comes near; a float field beyond it is damage
 _TIMESTAMP_FIELDS = {(fp.FIELD_TIMESTAMP, 4, base) for base in (5, 6, 12)}  # 4-byte sint32/uint32/uint32z
 
 # Sports whose FIT cadence counts the strides of one foot (Profile.xlsx: avg_running_cadence is in
@@ -127,7 +128,9 @@ class _Layout:
                 continue
             base_type = fp.BASE_TYPES[fp.UINT8 if size % fp.BASE_TYPES[base].size else base]
             value = struct.unpack_from(endian + base_type.struct_code, data, at)[0]
-            if value != base_type.invalid and value == value:  # value != value: a NaN float
+            # Floats have no invalid pattern: NaN, infinity and absurd sizes mean "no value" (a total
+            # of inf or 1e308 would make every sum and average after it infinite).
+            if value != base_type.invalid and (base_type.invalid is not None or abs(value) <= _MAX_FLOAT):
                 values[number] = value
         return values
 
@@ -266,6 +269,8 @@ def _record_columns(out: _Messages) -> tuple[FloatArray, dict[str, FloatArray]]:
             column = values.astype(np.float64)
             if invalid is not None:
                 column[values == invalid] = np.nan
+            else:  # a float field: NaN, infinity and absurd sizes are no measurement
+                column[~(np.abs(column) <= _MAX_FLOAT)] = np.nan
             raw.setdefault(name, np.full(count, np.nan))[rows] = column
     for name, scaled in fp.RECORD_FIELDS.items():
         if name in raw:
@@ -322,10 +327,20 @@ def _no_activity(file_ids: list[dict[int, int | float | str]], untimed_records: 
 
 
 def _number(values: dict[int, int | float | str], field: fp.Scaled) -> float | None:
+    """The field's value in its unit; None when absent or absurd (a 64-bit type where the profile
+    has a 32-bit one can hold numbers that no sum or date survives)."""
     raw = values.get(field.number)
     if not isinstance(raw, int | float):
         return None
-    return float(raw) / field.scale - field.offset
+    value = float(raw) / field.scale - field.offset
+    return value if abs(value) <= _MAX_FLOAT else None
+
+
+def _date_time(values: dict[int, int | float | str], number: int) -> int | None:
+    """A FIT date_time (uint32 seconds since the FIT epoch, 1989-2126); None for anything else, such as
+    a 64-bit field whose value would fall outside the years datetime can hold."""
+    raw = values.get(number)
+    return raw if isinstance(raw, int) and 0 <= raw <= 0xFFFFFFFF else None
 
 
 def _summary(session: dict[int, int | float | str], foot_sport: bool) -> Summary:
@@ -392,10 +407,13 @@ def _track(time: FloatArray, raw: dict[str, FloatArray], foot_sport: bool) -> Tr
 def _session_window(session: dict[int, int | float | str]) -> tuple[float | None, float]:
     """Unix seconds at which a session began and ended (its start_time and its end timestamp or start
     plus elapsed time, whichever is later; Profile.xlsx, message "session")."""
-    start_value, end_value = session.get(fp.SESSION_START_TIME), session.get(fp.FIELD_TIMESTAMP)
+    start_value, end_value = (
+        _date_time(session, fp.SESSION_START_TIME),
+        _date_time(session, fp.FIELD_TIMESTAMP),
+    )
     elapsed = _number(session, fp.SESSION_ELAPSED)
-    end = float(end_value + fp.FIT_EPOCH_UNIX) if isinstance(end_value, int) else None
-    if isinstance(start_value, int):
+    end = float(end_value + fp.FIT_EPOCH_UNIX) if end_value is not None else None
+    if start_value is not None:
         start: float | None = float(start_value + fp.FIT_EPOCH_UNIX)
     else:
         start = end - elapsed if end is not None and elapsed is not None else end
@@ -479,7 +497,8 @@ def _activities(data: bytes, out: _Messages) -> list[ActivityData]:
 
 
 # What decoding arithmetic can raise on bytes no check foresaw; each means the file cannot be read.
-_DECODING_ERRORS = (struct.error, IndexError, ValueError, OverflowError, KeyError, ZeroDivisionError)
+# OSError: datetime.fromtimestamp raises it (EOVERFLOW) for some timestamps beyond year 9999.
+_DECODING_ERRORS = (struct.error, IndexError, ValueError, OverflowError, KeyError, ZeroDivisionError, OSError)
 
 
 def read_fit(data: bytes) -> list[ActivityData]:

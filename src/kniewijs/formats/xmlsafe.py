@@ -31,6 +31,9 @@ MAX_XML_BYTES = 100 * 1024 * 1024  # a 24-hour run at one point per second is ab
 # GPS time starts at 1980-01-06 (IS-GPS-200); an earlier time is a device's placeholder (Mojstrovka.gpx
 # holds 1901-12-13, the smallest 32-bit Unix time), so it is treated as missing.
 EARLIEST_EPOCH = datetime(1980, 1, 6, tzinfo=UTC).timestamp()
+# A clock this far ahead is broken; the bound also keeps a day's margin either side within what
+# datetime can hold (a start in year 9999 made the import's "same run within a day" check overflow).
+LATEST_EPOCH = datetime(2100, 1, 1, tzinfo=UTC).timestamp()
 
 # IUGG mean Earth radius R1 (Moritz 2000, Geodetic Reference System 1980).
 EARTH_RADIUS_M = 6_371_008.8
@@ -139,20 +142,26 @@ def text_of(element: Element | None) -> str | None:
     return text or None
 
 
+# No quantity in an activity file comes near this (1e9 m is 25 times round the Earth, 1e9 s is 31
+# years). A larger value is damage, and sums or means of a few of them would overflow to infinity.
+MAX_MAGNITUDE = 1e9
+
+
 def number(text: str | None) -> float:
-    """A finite float, or NaN for anything missing or unreadable."""
+    """A float within +-MAX_MAGNITUDE, or NaN for anything missing, unreadable, infinite or absurd."""
     if text is None:
         return math.nan
     try:
         value = float(text.strip())
     except ValueError:
         return math.nan
-    return value if math.isfinite(value) else math.nan
+    return value if -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE else math.nan
 
 
 def epoch_seconds(text: str | None) -> float | None:
     """ISO 8601 time as seconds since the Unix epoch; a time without offset is UTC (GPX 1.1 schema,
-    xsd:dateTime 'conventionally in UTC'; TCX likewise). None when missing, unreadable or before GPS time."""
+    xsd:dateTime 'conventionally in UTC'; TCX likewise). None when missing, unreadable, before GPS time or
+    after 2099."""
     if not text:
         return None
     try:
@@ -165,7 +174,7 @@ def epoch_seconds(text: str | None) -> float | None:
         seconds = moment.timestamp()
     except (OverflowError, OSError, ValueError):
         return None
-    return seconds if seconds >= EARLIEST_EPOCH else None
+    return seconds if EARLIEST_EPOCH <= seconds < LATEST_EPOCH else None
 
 
 def sport_from_label(label: str | None, default: Sport) -> Sport:

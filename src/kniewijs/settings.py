@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "kniewijs.clinic",
     "kniewijs.audit",
     "kniewijs.privacy",
+    "kniewijs.api",
+    "ninja",
     "kniewijs.clinic.admin_site.TwoFactorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -45,12 +47,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -59,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): physios and admins need TOTP
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kniewijs.accounts.session_limits.SessionLimitMiddleware",  # after messages: it says why you were signed out
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
@@ -141,6 +146,14 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A clinic deployment: Redis for the cache (shared by all web nodes) and as Celery's broker.
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+CELERY_BROKER_URL = REDIS_URL or None
+# Sessions live in the database, so any web node can serve any request.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -173,6 +186,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Requests per minute per API token (api.auth); counted in the shared cache (Redis) in a clinic deployment.
+KNIEWIJS_API_RATE_PER_MINUTE = env_int("KNIEWIJS_API_RATE_PER_MINUTE", 120, minimum=1)
+
 # The largest activity file or export zip a runner may upload through the web.
 KNIEWIJS_MAX_UPLOAD_BYTES = env_int("KNIEWIJS_MAX_UPLOAD_MB", 500, minimum=1) * 1024 * 1024
 
@@ -180,11 +196,39 @@ KNIEWIJS_MAX_UPLOAD_BYTES = env_int("KNIEWIJS_MAX_UPLOAD_MB", 500, minimum=1) * 
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, minimum=1024)
 
 SESSION_COOKIE_HTTPONLY = True
+# Idle and absolute limits (accounts.session_limits); clinic accounts get the shorter ones.
+KNIEWIJS_IDLE_MINUTES = env_int("KNIEWIJS_IDLE_MINUTES", 120, minimum=1)
+KNIEWIJS_SESSION_MAX_HOURS = env_int("KNIEWIJS_SESSION_MAX_HOURS", 24 * 14, minimum=1)
+KNIEWIJS_CLINIC_IDLE_MINUTES = env_int("KNIEWIJS_CLINIC_IDLE_MINUTES", 30, minimum=1)
+KNIEWIJS_CLINIC_MAX_HOURS = env_int("KNIEWIJS_CLINIC_MAX_HOURS", 12, minimum=1)
+SESSION_COOKIE_AGE = KNIEWIJS_SESSION_MAX_HOURS * 3600
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Behind a TLS-terminating proxy: it says which requests came in over HTTPS.
+if env_bool("BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Exempt from the HTTPS redirect: the load balancer's health check talks plain HTTP on the inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+
+# Every page: only our own scripts, styles, images and forms; no frames, no plugins. The templates have no
+# inline script or style (PDFs are rendered by WeasyPrint, not a browser), so no 'unsafe-inline' is needed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # The key behind the access log's pseudonyms; derived from SECRET_KEY when not set.
@@ -199,7 +243,16 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kniewijs <kniewijs@localhost
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "kniewijs.logs.JsonFormatter"},
+        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env_str("LOG_FORMAT", "plain" if DEBUG else "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 AXES_VERBOSE = False  # its start-up banner and per-login lines add nothing to our logs

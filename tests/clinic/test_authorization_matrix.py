@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from kniewijs.api.models import ApiToken
 from kniewijs.clinic.links import make_token
 from kniewijs.clinic.models import Booking, Consent
 from kniewijs.recovery.models import Programme
@@ -48,6 +49,7 @@ SIGNED_IN = EVERYONE - {ANONYMOUS}
 # Who may get a 2xx from each named pattern. Missing name = nobody.
 ALLOWED: dict[str, set[str]] = {
     # public pages
+    "healthz": EVERYONE,  # ok or failing for the load balancer; nothing else
     "pages:home": EVERYONE,
     "pages:knowledge": EVERYONE,
     "pages:knowledge_section": EVERYONE,
@@ -79,6 +81,15 @@ ALLOWED: dict[str, set[str]] = {
     "privacy:access_log": SIGNED_IN,
     "privacy:export": SIGNED_IN,
     "privacy:erase": SIGNED_IN,
+    "privacy:zones": SIGNED_IN,
+    "api_tokens:list": SIGNED_IN,
+    "api_tokens:create": SIGNED_IN,
+    "api_tokens:revoke": {OWNER},
+    # the API: a schema and the self-check (stores nothing) are public; everything else needs a bearer token,
+    # so a session gets 401
+    "api_v1:openapi-json": EVERYONE,
+    "api_v1:openapi-view": EVERYONE,
+    "api_v1:selfcheck": EVERYONE,
     "accounts:account": SIGNED_IN,
     "accounts:logout": EVERYONE,  # a GET shows the log-out button; nothing else
     "accounts:password_change": SIGNED_IN,
@@ -122,6 +133,7 @@ class World:
     booking: Booking
     calendar_token: str
     booking_token: str
+    api_token: ApiToken
     reset: tuple[str, str]
 
 
@@ -176,6 +188,7 @@ def _world() -> tuple[World, dict[str, Any]]:
         booking=booking,
         calendar_token=calendar_token(owner.pk),
         booking_token=make_token(booking),
+        api_token=ApiToken.issue(owner, "matrix", "write")[0],
         reset=(urlsafe_base64_encode(force_bytes(owner.pk)), default_token_generator.make_token(owner)),
     )
     users = {OWNER: owner, OTHER_RUNNER: other, **physios}
@@ -198,6 +211,7 @@ ARGUMENTS: dict[str, Callable[[World], dict[str, Any]]] = {
     "recovery:questionnaire": lambda w: {"key": "kujala"},
     "physio:appointment": lambda w: {"pk": w.booking.pk},
     "booking:done": lambda w: {"token": w.booking_token},
+    "api_tokens:revoke": lambda w: {"pk": w.api_token.pk},
     "booking:manage": lambda w: {"token": w.booking_token},
     "booking:ics": lambda w: {"token": w.booking_token},
     "booking:reschedule": lambda w: {"token": w.booking_token},

@@ -14,6 +14,7 @@ from typing import Any
 from kniewijs.audit.log import pseudonym, record
 from kniewijs.audit.models import AccessEvent
 from kniewijs.clinic.models import AppointmentType, Booking, Clinic, Consent, PatientNote, Therapist
+from kniewijs.privacy.models import PrivacyZone
 from kniewijs.recovery.models import Programme, QuestionnaireResponse, ReminderSent, Review, SessionLog
 from kniewijs.training.importing import import_bytes
 from kniewijs.training.models import Activity, DailyEntry, ImportedFile, ImportJob, RunnerSettings, Shoe
@@ -123,6 +124,10 @@ def _note(user: Any, ctx: dict[str, Any]) -> None:
     )
 
 
+def _privacy_zone(user: Any, ctx: dict[str, Any]) -> None:
+    PrivacyZone.objects.create(user=user, name="Thuis", lat=52.093718, lon=5.127463, radius_m=400)
+
+
 def _admin_log(user: Any, ctx: dict[str, Any]) -> None:
     from django.contrib.admin.models import ADDITION, LogEntry
     from django.contrib.contenttypes.models import ContentType
@@ -142,6 +147,12 @@ def _totp(user: Any, ctx: dict[str, Any]) -> None:
     TOTPDevice.objects.create(user=user, name="telefoon", key=TOTP_KEY, confirmed=True)
 
 
+def _api_token(user: Any, ctx: dict[str, Any]) -> None:
+    from kniewijs.api.models import ApiToken
+
+    ApiToken.issue(user, "Hardloophorloge", "write")
+
+
 FILL: dict[str, Callable[[Any, dict[str, Any]], None]] = {
     "training.RunnerSettings": _settings,
     "training.Shoe": _shoe,
@@ -155,6 +166,8 @@ FILL: dict[str, Callable[[Any, dict[str, Any]], None]] = {
     "clinic.Booking": _booking,
     "clinic.Consent": _consent,
     "clinic.PatientNote": _note,
+    "privacy.PrivacyZone": _privacy_zone,
+    "api.ApiToken": _api_token,
     "admin.LogEntry": _admin_log,
     "otp_totp.TOTPDevice": _totp,
 }

@@ -148,7 +148,8 @@ def test_the_history_shows_grants_and_take_backs_newest_first(runner, runner_cli
     with time_machine.travel(datetime(2026, 3, 1, 9, tzinfo=UTC), tick=False):
         post(runner_client, clinic, "pain", "grant")
     with time_machine.travel(datetime(2026, 4, 1, 9, tzinfo=UTC), tick=False):
+        runner_client.force_login(runner)  # a month on, the idle limit had signed the runner out
         post(runner_client, clinic, "pain", "revoke")
-    history = runner_client.get(CONSENT).context["history"]
+        history = runner_client.get(CONSENT).context["history"]
     assert [(line.at.month, line.granted) for line in history] == [(4, False), (3, True)]
     assert history[0].clinic == clinic

@@ -119,7 +119,13 @@ def test_no_password_hash_totp_key_or_session_anywhere_in_the_zip(runner_client,
     assert runner.password.split("$")[-1].encode() not in blob  # not even the bare hash
     assert TOTP_KEY.encode() not in blob
     apps = {name.split("/")[1] for name in archive.namelist() if name.startswith("data/")}
-    assert apps == {"training", "recovery", "clinic"}  # no otp_totp, sessions, axes or admin
+    assert apps == {
+        "training",
+        "recovery",
+        "clinic",
+        "privacy",
+        "api",
+    }  # no otp_totp, sessions, axes or admin
 
 
 def test_another_runners_data_is_not_in_the_zip(runner_client, second_runner, anna_and_bram):

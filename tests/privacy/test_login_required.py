@@ -5,7 +5,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["privacy:consent", "privacy:access_log", "privacy:export", "privacy:erase"]
+PAGES = ["privacy:consent", "privacy:access_log", "privacy:export", "privacy:erase", "privacy:zones"]
 LOGIN = reverse("accounts:login")
 
 

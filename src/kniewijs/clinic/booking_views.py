@@ -269,7 +269,13 @@ def _render_details(
 
 
 def _send(request: HttpRequest, kind: str, booking: Booking) -> None:
-    """Send a booking mail; the booking stands even when the mail server is down, so say so instead."""
+    """Send a booking mail; the booking stands even when the mail server is down, so say so instead.
+    In a clinic deployment a worker sends it (and retries)."""
+    from kniewijs.tasks import booking_mail, dispatch, uses_celery
+
+    if uses_celery():
+        dispatch(booking_mail, kind, booking.pk, _base_url(request))
+        return
     try:
         emails.send(kind, booking, base_url=_base_url(request))
     except Exception:

@@ -24,7 +24,9 @@ SECRET_APPS = frozenset(
     {"otp_totp", "otp_static", "otp_hotp", "otp_email", "django_otp", "sessions", "axes", "admin"}
 )
 # Field names that hold keys, hashes or tokens wherever they appear.
-SECRET_FIELDS = frozenset({"password", "key", "secret", "token", "session_key", "session_data", "bin_key"})
+SECRET_FIELDS = frozenset(
+    {"password", "key", "secret", "token", "token_hash", "session_key", "session_data", "bin_key"}
+)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ Wat zit erin
   aanleverde. De kolom "stored" in data/training/importedfile noemt het bestand.
 - data/training/activity-binary/: het verloop van een training (tijd, hartslag, tempo, ...) als
   NumPy-archief (.npz), per training. De kolom "track" noemt het bestand.
+- data/privacy/privacyzone: de privacyzones. Die gelden alleen voor wat anderen te zien krijgen;
+  in deze export staan de routes volledig, ook waar ze door een zone lopen.
 
 Getallen en tijden
 ------------------
@@ -57,6 +59,8 @@ What is inside
   The "stored" column in data/training/importedfile names the file.
 - data/training/activity-binary/: the course of each run (time, heart rate, pace, ...) as a
   NumPy archive (.npz). The "track" column names the file.
+- data/privacy/privacyzone: the privacy zones. They only apply to what others get to see; this
+  export holds the routes in full, also where they pass through a zone.
 
 Numbers and times
 -----------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, zone_views
 
 app_name = "privacy"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("export/", views.export, name="export"),
     path("verwijderen/", views.erase, name="erase"),
     path("verwijderd/", views.erased, name="erased"),
+    path("zones/", zone_views.zones, name="zones"),
 ]

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import logging
 import shutil
-import threading
 import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import close_old_connections
 from django.utils import timezone
 
 from .access import runner_settings
@@ -43,39 +41,37 @@ def create_job(user: object, uploads: list[UploadedFile]) -> ImportJob:
 
 
 def run_job(job_id: uuid.UUID) -> None:
+    """Import the job's files one by one. Safe to run again after a crash (a Celery worker killed halfway):
+    files still marked pending are read again, and a file already stored comes back as a duplicate."""
     job = ImportJob.objects.get(pk=job_id)
+    if job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
+        return
     lang = runner_settings(job.user).language
     folder = incoming_dir(job)
+    finished = [entry for entry in job.results if "pending" not in entry]
     pending = [entry["pending"] for entry in job.results if "pending" in entry]
     job.status = ImportJob.Status.RUNNING
-    job.results = []
-    job.save(update_fields=["status", "results"])
+    job.save(update_fields=["status"])
     try:
-        for item in pending:
+        for index, item in enumerate(pending):
             data = (folder / item["path"]).read_bytes()
-            for result in import_bytes(job.user, item["name"], data):
-                job.results.append(result.to_dict(lang))
+            finished += [result.to_dict(lang) for result in import_bytes(job.user, item["name"], data)]
             job.done += 1
+            job.results = finished + [{"pending": rest} for rest in pending[index + 1 :]]
             job.save(update_fields=["done", "results"])
         job.status = ImportJob.Status.DONE
     except Exception:
         log.exception("import job failed")
         job.status = ImportJob.Status.FAILED
     finally:
+        # A worker killed halfway never gets here: the job stays running and its redelivery resumes it.
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "finished_at", "done", "results"])
         shutil.rmtree(folder, ignore_errors=True)
 
 
 def start_job(job: ImportJob) -> None:
-    if getattr(settings, "KNIEWIJS_JOBS_INLINE", False):
-        run_job(job.pk)
-        return
+    """On a Celery worker when REDIS_URL is set, else in a thread of this process (inline in tests)."""
+    from kniewijs.tasks import dispatch, import_job
 
-    def work() -> None:
-        try:
-            run_job(job.pk)
-        finally:
-            close_old_connections()
-
-    threading.Thread(target=work, name=f"import-{job.pk}", daemon=True).start()
+    dispatch(import_job, str(job.pk))

@@ -1,0 +1,86 @@
+"""With REDIS_URL set, an upload's import runs on a real Celery worker (a separate process on the local
+Redis) and lands complete in the same database."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+
+from ..conftest import make_runner, shared_file
+
+REDIS = "redis://127.0.0.1:6379/15"
+KNIEWIJS = Path(sys.executable).with_name("kniewijs")
+
+
+def _redis_or_skip() -> None:
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS, socket_timeout=1).flushdb()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            pytest.fail("Redis must answer on 127.0.0.1:6379 in CI")
+        pytest.skip("no Redis on 127.0.0.1:6379 on this machine")
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def worker(settings, tmp_path):
+    _redis_or_skip()
+    settings.REDIS_URL = REDIS
+    settings.CELERY_BROKER_URL = REDIS
+    settings.KNIEWIJS_JOBS_INLINE = False
+    settings.MEDIA_ROOT = tmp_path / "media"
+    env = os.environ | {
+        "DATABASE_URL": _database_url(),
+        "DB_CONN_MAX_AGE": "0",
+        "REDIS_URL": REDIS,
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "KNIEWIJS_DATA_DIR": str(tmp_path),
+    }
+    process = subprocess.Popen(
+        [str(KNIEWIJS), "worker", "--pool", "solo", "--concurrency", "1", "--no-beat"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_is_imported_by_a_celery_worker(worker):
+    from kniewijs.training.jobs import create_job, start_job
+    from kniewijs.training.models import Activity, ImportJob
+
+    runner = make_runner("worker@example.nl")
+    path = shared_file("gpx", "goldencheetah__Move_2014_01_16_19_48_44.gpx")
+    job = create_job(runner, [SimpleUploadedFile(path.name, path.read_bytes())])
+    start_job(job)
+    # A bound against a hang, not a speed claim: the worker needs a few seconds to start.
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
+            break
+        assert worker.poll() is None, worker.stdout.read() if worker.stdout else "worker stopped"
+        time.sleep(0.5)
+    assert job.status == ImportJob.Status.DONE, job.status
+    assert job.results and "pending" not in job.results[0]
+    assert Activity.objects.filter(user=runner).count() >= 1, job.results

@@ -34,3 +34,18 @@ def test_the_printed_demo_key_is_the_key_of_the_demo_devices():
 
     assert b32decode(totp_secret()).hex() == DEMO_TOTP_KEY
     assert 0 <= totp(bytes.fromhex(DEMO_TOTP_KEY)) < 1_000_000
+
+
+def test_the_printed_demo_api_key_reads_the_demo_runners_warnings(db, settings, tmp_path):
+    import re
+    from io import StringIO
+
+    from django.test import Client
+
+    settings.MEDIA_ROOT = tmp_path
+    out = StringIO()
+    call_command("demo", stdout=out)
+    secret = re.search(r"Bearer (kw_[\w-]+)", out.getvalue()).group(1)
+    response = Client().get("/api/v1/warnings", headers={"Authorization": f"Bearer {secret}"})
+    assert response.status_code == 200
+    assert Client().get("/api/v1/warnings").status_code == 401

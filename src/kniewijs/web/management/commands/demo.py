@@ -29,6 +29,8 @@ class Command(BaseCommand):
         from kniewijs.recovery.demo import DEMO_ANSWERS
 
         clinic, _therapists = load_demo_clinic(runner, DEMO_ANSWERS)
+        secret = _demo_api_token(runner)
+        _demo_privacy_zone(runner)
         self.stdout.write("Demo:")
         self.stdout.write(f"  Demo-hardloper:        {DEMO_EMAIL} / {DEMO_PASSWORD}")
         self.stdout.write(f"  Trainingslog:          {base}{reverse('training:dashboard')}")
@@ -36,7 +38,11 @@ class Command(BaseCommand):
         self.stdout.write(f"  Kennis over kniepijn:  {base}{reverse('pages:knowledge')}")
         self.stdout.write(f"  Kniecheck:             {base}{reverse('selfcheck:start')}")
         self.stdout.write(f"  Kniecheck boeken:      {base}{reverse('pages:book')}")
-        self.stdout.write(f"  Toestemming en inzage: {base}/account/privacy/toestemming/")
+        self.stdout.write(f"  Toestemming en inzage: {base}{reverse('privacy:consent')}")
+        self.stdout.write(f"  Privacyzones:          {base}{reverse('privacy:zones')}")
+        self.stdout.write(f"  API (schema):          {base}/api/v1/openapi.json")
+        self.stdout.write(f"  API-sleutel (demo, alleen lezen): {secret}")
+        self.stdout.write(f"    curl -H 'Authorization: Bearer {secret}' {base}/api/v1/warnings")
         self.stdout.write(f"  Praktijk ({clinic.name}):")
         for email, _name in PHYSIOS:
             self.stdout.write(f"    Fysiotherapeut:      {email} / {PHYSIO_PASSWORD}")
@@ -48,3 +54,24 @@ class Command(BaseCommand):
         )
         for slug, (title, _answers) in EXAMPLES.items():
             self.stdout.write(f"  Voorbeeld ({title.nl}): {base}{reverse('selfcheck:example', args=[slug])}")
+
+
+def _demo_api_token(runner: Any) -> str:
+    """A fresh read-only token each run (the secret is shown once); the demo's earlier ones are revoked."""
+    from django.utils import timezone
+
+    from kniewijs.api.models import ApiToken
+
+    ApiToken.objects.filter(owner=runner, name="demo", revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    _token, secret = ApiToken.issue(runner, "demo", "read")
+    return secret
+
+
+def _demo_privacy_zone(runner: Any) -> None:
+    from kniewijs.privacy.models import PrivacyZone
+
+    PrivacyZone.objects.get_or_create(
+        user=runner, name="Thuis", defaults={"lat": 52.0907, "lon": 5.1214, "radius_m": 400}
+    )

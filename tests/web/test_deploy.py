@@ -13,7 +13,9 @@ KNIEWIJS = Path(sys.executable).with_name("kniewijs")
 
 
 def _production_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    # Not this test process's own settings: browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright.
+    local_only = {"DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in local_only}
     env |= {
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),

@@ -52,7 +52,7 @@ def worker(settings, tmp_path):
     process = subprocess.Popen(
         [str(KNIEWIJS), "worker", "--pool", "solo", "--concurrency", "1", "--no-beat"],
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=(tmp_path / "worker.log").open("w"),
         stderr=subprocess.STDOUT,
         text=True,
     )
@@ -65,7 +65,7 @@ def worker(settings, tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_upload_is_imported_by_a_celery_worker(worker):
+def test_an_upload_is_imported_by_a_celery_worker(worker, tmp_path):
     from kniewijs.training.jobs import create_job, start_job
     from kniewijs.training.models import Activity, ImportJob
 
@@ -73,14 +73,14 @@ def test_an_upload_is_imported_by_a_celery_worker(worker):
     path = shared_file("gpx", "goldencheetah__Move_2014_01_16_19_48_44.gpx")
     job = create_job(runner, [SimpleUploadedFile(path.name, path.read_bytes())])
     start_job(job)
-    # A bound against a hang, not a speed claim: the worker needs a few seconds to start.
-    deadline = time.monotonic() + 90
+    # A bound against a hang, not a speed claim: on a busy machine the worker needs a while to start.
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         job.refresh_from_db()
         if job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
             break
-        assert worker.poll() is None, worker.stdout.read() if worker.stdout else "worker stopped"
+        assert worker.poll() is None, "the worker stopped"
         time.sleep(0.5)
-    assert job.status == ImportJob.Status.DONE, job.status
+    assert job.status == ImportJob.Status.DONE, (job.status, (tmp_path / "worker.log").read_text()[-3000:])
     assert job.results and "pending" not in job.results[0]
     assert Activity.objects.filter(user=runner).count() >= 1, job.results

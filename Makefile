@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench messages install install-test demo clean fuzz fuzz-corpus
+.PHONY: run test lint format bench bench-load messages install install-test demo clean fuzz fuzz-corpus
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ bench: install-test messages
 	$(BIN)/python bench/fit_decode.py
 	$(BIN)/python bench/import_export.py
 	$(BIN)/python bench/metrics.py
+
+# 50 users against gunicorn with 10 MB imports behind them, then the saturated mix against a bare view (~5 min).
+bench-load: install-test messages
+	$(BIN)/pip install --quiet -e '.[load]'
+	$(BIN)/python bench/load/run.py $(LOAD_ARGS)
 
 # At least 1,000,000 executions per parser (about an hour on one core); outside CI, which runs the corpus.
 fuzz: install-test

@@ -27,6 +27,7 @@ app.conf.update(
     timezone="Europe/Amsterdam",
     beat_schedule={
         "booking-reminders": {"task": "kniewijs.tasks.booking_reminders", "schedule": 15 * 60},
+        "purge-exports": {"task": "kniewijs.tasks.purge_exports", "schedule": crontab(hour=3, minute=30)},
         "programme-reminders": {
             "task": "kniewijs.tasks.programme_reminders",
             "schedule": crontab(hour=7, minute=0),

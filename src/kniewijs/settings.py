@@ -151,6 +151,11 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 CELERY_BROKER_URL = REDIS_URL or None
+# How long Redis waits for a worker's acknowledgement before handing a task out again (after a whole worker
+# died). Longer than the longest import, or a slow job is run twice (harmless, but the second run waits).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=60),
+}
 # Sessions live in the database, so any web node can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -237,8 +242,22 @@ OTP_TOTP_ISSUER = "Kniewijs"
 # Where the site lives, for links in e-mails sent outside a request (booking reminders).
 KNIEWIJS_BASE_URL = env_str("KNIEWIJS_BASE_URL", "http://127.0.0.1:8000")
 
+# Mail prints to the console until a clinic sets EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
+# and its server below; the password may come from a file (EMAIL_HOST_PASSWORD_FILE), like SECRET_KEY.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kniewijs <kniewijs@localhost>")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = secret_from_env_or_file("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)
+# For the file backend (used by the tests that run a real worker): one file per message in this folder.
+EMAIL_FILE_PATH = env_path("EMAIL_FILE_PATH", DATA_DIR / "mail")
 
 LOGGING = {
     "version": 1,

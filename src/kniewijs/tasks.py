@@ -6,6 +6,7 @@ clinic deployment run the very same code.
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Callable
@@ -14,6 +15,8 @@ from typing import Any
 from celery import shared_task
 from django.conf import settings
 from django.db import close_old_connections, transaction
+
+log = logging.getLogger(__name__)
 
 RETRY = {"autoretry_for": (Exception,), "retry_backoff": True, "max_retries": 5}
 
@@ -27,11 +30,25 @@ def dispatch(task: Any, *args: Any) -> None:
     if uses_celery():
         import kniewijs.celery  # noqa: F401 - binds the shared tasks to our app and its Redis broker
 
-        transaction.on_commit(lambda: task.delay(*args))
+        transaction.on_commit(lambda: _to_worker(task, *args))
     elif getattr(settings, "KNIEWIJS_JOBS_INLINE", False):
         task(*args)
     else:
         transaction.on_commit(lambda: _in_thread(task, *args))
+
+
+def _to_worker(task: Any, *args: Any) -> None:
+    """Hand the task to the broker; when Redis cannot be reached, do the work here instead. The request that
+    asked for it has committed already (a booking kept, an upload saved), so a server error would only hide
+    that from the user, and a task left unqueued would never run. Every task is idempotent, so a message
+    that reached Redis after all and runs twice does no harm."""
+    from kombu.exceptions import OperationalError
+
+    try:
+        task.delay(*args)
+    except OperationalError:
+        log.warning("broker unreachable; running %s in this process instead", task.name)
+        _in_thread(task, *args)
 
 
 def _in_thread(task: Callable[..., Any], *args: Any) -> None:
@@ -78,3 +95,17 @@ def programme_reminders() -> None:
     from django.core.management import call_command
 
     call_command("send_reminders")
+
+
+@shared_task(name="kniewijs.tasks.data_export", **RETRY)
+def data_export(export_id: str) -> None:
+    from kniewijs.privacy.exports import run_export
+
+    run_export(uuid.UUID(str(export_id)))
+
+
+@shared_task(name="kniewijs.tasks.purge_exports")
+def purge_exports() -> int:
+    from kniewijs.privacy.exports import purge_expired
+
+    return purge_expired()

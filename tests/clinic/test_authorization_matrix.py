@@ -21,6 +21,7 @@ from django.utils import timezone
 from kniewijs.api.models import ApiToken
 from kniewijs.clinic.links import make_token
 from kniewijs.clinic.models import Booking, Consent
+from kniewijs.privacy.models import DataExport
 from kniewijs.recovery.models import Programme
 from kniewijs.training.models import Activity, DailyEntry, ImportJob, Shoe
 from tests.conftest import grant, make_booking, make_clinic, make_physio, make_runner, verified_client
@@ -109,6 +110,7 @@ ALLOWED: dict[str, set[str]] = {
     "training:activity_delete": {OWNER},
     "training:shoe": {OWNER},
     "training:job": {OWNER},
+    "privacy:export_download": {OWNER},
     # pages without an id: each account only ever reaches its own programme (an empty POST to
     # recovery:start gives any account a programme of its own)
     "recovery:log": SIGNED_IN,
@@ -135,6 +137,7 @@ class World:
     booking_token: str
     api_token: ApiToken
     reset: tuple[str, str]
+    export: DataExport
 
 
 def _world() -> tuple[World, dict[str, Any]]:
@@ -190,9 +193,20 @@ def _world() -> tuple[World, dict[str, Any]]:
         booking_token=make_token(booking),
         api_token=ApiToken.issue(owner, "matrix", "write")[0],
         reset=(urlsafe_base64_encode(force_bytes(owner.pk)), default_token_generator.make_token(owner)),
+        export=_ready_export(owner),
     )
     users = {OWNER: owner, OTHER_RUNNER: other, **physios}
     return world, users
+
+
+def _ready_export(owner: Any) -> DataExport:
+    from kniewijs.privacy.exports import run_export
+
+    export = DataExport.objects.create(user=owner)
+    run_export(export.pk)
+    export.refresh_from_db()
+    assert export.status == DataExport.Status.READY
+    return export
 
 
 # Arguments per pattern name (or per argument name, for the admin's generic ones).
@@ -203,6 +217,7 @@ ARGUMENTS: dict[str, Callable[[World], dict[str, Any]]] = {
     },
     "accounts:password_reset_confirm": lambda w: {"uidb64": w.reset[0], "token": w.reset[1]},
     "training:job": lambda w: {"pk": w.job.pk},
+    "privacy:export_download": lambda w: {"export_id": w.export.pk},
     "training:activity": lambda w: {"pk": w.activity.pk},
     "training:activity_delete": lambda w: {"pk": w.activity.pk},
     "training:shoe": lambda w: {"pk": w.shoe.pk},
@@ -315,7 +330,7 @@ def _refresh(world: World, users: dict[str, Any]) -> tuple[World, dict[str, Any]
     return world, users
 
 
-def test_the_matrix_fails_when_a_pattern_gives_2xx_to_a_role_it_does_not_allow(db):
+def test_the_matrix_fails_when_a_pattern_gives_2xx_to_a_role_it_does_not_allow(db, media_root):
     """The check itself can fail: the owner's activity page is not allowed for the other runner."""
     world, users = _world()
     response = _client(OWNER, users).get(f"/log/trainingen/{world.activity.pk}/")
@@ -324,7 +339,7 @@ def test_the_matrix_fails_when_a_pattern_gives_2xx_to_a_role_it_does_not_allow(d
 
 
 @pytest.mark.parametrize("role", [NON_CONSENTING_PHYSIO, OTHER_CLINIC_PHYSIO, REVOKED_PHYSIO, OTHER_RUNNER])
-def test_the_record_of_a_runner_is_404_not_403_for_those_without_consent(db, role):
+def test_the_record_of_a_runner_is_404_not_403_for_those_without_consent(db, role, media_root):
     """A 403 would tell them the runner exists."""
     world, users = _world()
     response = _client(role, users).get(f"/praktijk/patient/{world.owner.pk}/")

@@ -14,7 +14,7 @@ from typing import Any
 from kniewijs.audit.log import pseudonym, record
 from kniewijs.audit.models import AccessEvent
 from kniewijs.clinic.models import AppointmentType, Booking, Clinic, Consent, PatientNote, Therapist
-from kniewijs.privacy.models import PrivacyZone
+from kniewijs.privacy.models import DataExport, PrivacyZone
 from kniewijs.recovery.models import Programme, QuestionnaireResponse, ReminderSent, Review, SessionLog
 from kniewijs.training.importing import import_bytes
 from kniewijs.training.models import Activity, DailyEntry, ImportedFile, ImportJob, RunnerSettings, Shoe
@@ -153,6 +153,16 @@ def _api_token(user: Any, ctx: dict[str, Any]) -> None:
     ApiToken.issue(user, "Hardloophorloge", "write")
 
 
+def _data_export(user: Any, ctx: dict[str, Any]) -> None:
+    from kniewijs.privacy.exports import run_export
+
+    export = DataExport.objects.create(user=user)
+    run_export(export.pk)
+    export.refresh_from_db()
+    assert export.status == DataExport.Status.READY and export.archive
+    ctx["data_export"] = export
+
+
 FILL: dict[str, Callable[[Any, dict[str, Any]], None]] = {
     "training.RunnerSettings": _settings,
     "training.Shoe": _shoe,
@@ -167,6 +177,7 @@ FILL: dict[str, Callable[[Any, dict[str, Any]], None]] = {
     "clinic.Consent": _consent,
     "clinic.PatientNote": _note,
     "privacy.PrivacyZone": _privacy_zone,
+    "privacy.DataExport": _data_export,
     "api.ApiToken": _api_token,
     "admin.LogEntry": _admin_log,
     "otp_totp.TOTPDevice": _totp,

@@ -30,14 +30,14 @@ from kniewijs.api.models import ApiToken
 from kniewijs.clinic.links import make_token
 from kniewijs.core.activity import Track
 from kniewijs.core.privacy_zones import EARTH_RADIUS_M, Zone, inside_any
-from kniewijs.privacy.models import PrivacyZone
+from kniewijs.privacy.models import DataExport, PrivacyZone
 from kniewijs.privacy.zones import track_for_others, zones_for
 from kniewijs.recovery.models import Programme
 from kniewijs.recovery.views import calendar_token
 from kniewijs.training.importing import import_bytes
 from kniewijs.training.models import Activity, DailyEntry, ImportJob, Shoe
 from kniewijs.training.tracks import pack, unpack
-from tests.clinic.test_authorization_matrix import World, _path, _patterns
+from tests.clinic.test_authorization_matrix import World, _path, _patterns, _ready_export
 from tests.conftest import make_booking, verified_client
 
 pytestmark = pytest.mark.django_db
@@ -140,6 +140,7 @@ def anna_at_home(consenting_runner, clinic, physio, media_root):
         booking_token=make_token(booking),
         api_token=ApiToken.issue(anna, "zones", "write")[0],
         reset=(urlsafe_base64_encode(force_bytes(anna.pk)), default_token_generator.make_token(anna)),
+        export=_ready_export(anna),  # her own download, with the zone and the track in it
     )
     DailyEntry.objects.create(user=anna, date=timezone.localdate(), pain_during=2)
     Programme.objects.create(
@@ -239,7 +240,9 @@ def test_the_owners_own_export_keeps_the_full_route_and_the_zone(anna_at_home, c
     """The zones are about others; what Anna downloads for herself is all hers."""
     world, track = anna_at_home
     client.force_login(world.owner)
-    response = client.post(reverse("privacy:export"))
+    client.post(reverse("privacy:export"))
+    (export,) = DataExport.objects.filter(user=world.owner)
+    response = client.get(reverse("privacy:export_download", args=[export.pk]))
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     texts = {name: archive.read(name).decode("utf-8", "replace") for name in archive.namelist()}
     secret = secret_pattern(track)

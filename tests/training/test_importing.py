@@ -220,3 +220,25 @@ def test_every_sample_file_goes_through_the_import_as_its_reader_says(runner, me
     stored = sorted(a.records for a in Activity.objects.filter(user=runner))
     assert stored == sorted(a.records for a in expected)
     assert all(a.local_date for a in Activity.objects.filter(user=runner))
+
+
+def test_tracks_are_compressed_before_the_write_transaction_opens(runner, media_root, monkeypatch):
+    """On SQLite the transaction holds the only write lock; compressing a long track inside it made sign-ins,
+    bookings and the access log wait behind every large import (docs/benchmarks.md, load test)."""
+    from django.db import connection
+
+    from kniewijs.training import tracks
+
+    depths = []
+    pack = tracks.pack
+
+    def recording_pack(track):
+        depths.append(len(connection.savepoint_ids) + connection.in_atomic_block)
+        return pack(track)
+
+    monkeypatch.setattr(tracks, "pack", recording_pack)
+    path = shared_file("gpx", "goldencheetah__Move_2014_01_16_19_48_44.gpx")
+    outside = len(connection.savepoint_ids) + connection.in_atomic_block  # the test's own transaction
+    [result] = results(runner, path.name, path.read_bytes())
+    assert result.status == "imported"
+    assert depths == [outside]

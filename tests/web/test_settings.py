@@ -75,3 +75,34 @@ def test_the_embedded_sqlite_database_is_created_in_wal_mode(tmp_path):
 def test_dutch_is_the_default_language(settings):
     assert settings.LANGUAGE_CODE == "nl"
     assert [code for code, _ in settings.LANGUAGES] == ["nl", "en"]
+
+
+def test_the_mail_server_comes_from_the_environment_with_its_password_from_a_file(tmp_path):
+    secret = tmp_path / "smtp-password"
+    secret.write_text("geheim\n")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from kniewijs import settings as s; "
+            "print(s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, s.EMAIL_USE_TLS)",
+        ],
+        env=clean
+        | {
+            "KNIEWIJS_DATA_DIR": str(tmp_path),
+            "EMAIL_HOST": "smtp.praktijk.nl",
+            "EMAIL_PORT": "587",
+            "EMAIL_HOST_USER": "kniewijs",
+            "EMAIL_HOST_PASSWORD_FILE": str(secret),
+            "EMAIL_USE_TLS": "1",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert proc.stdout.split() == ["smtp.praktijk.nl", "587", "kniewijs", "geheim", "True"], proc.stderr
+
+
+def test_tls_and_ssl_for_mail_at_once_is_refused(tmp_path):
+    code, err = load_settings(KNIEWIJS_DATA_DIR=str(tmp_path), EMAIL_USE_TLS="1", EMAIL_USE_SSL="1")
+    assert code != 0 and "EMAIL_USE_TLS" in err

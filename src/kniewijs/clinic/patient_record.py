@@ -6,7 +6,7 @@ A clinic never gets a map, a GPS track or a device name: only dates, distances, 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from kniewijs.core.answers import InvalidAnswers, parse_answers
@@ -16,7 +16,7 @@ from kniewijs.recovery.presenter import programme_context
 from kniewijs.selfcheck.presenter import present
 from kniewijs.training.dashboard import dashboard_context
 from kniewijs.training.history import local_today
-from kniewijs.training.models import Activity, DailyEntry
+from kniewijs.training.models import Activity, DailyEntry, RunnerSettings
 
 from .models import Booking, Therapist
 
@@ -49,9 +49,9 @@ def selfcheck_reports(runner: Any, therapist: Therapist) -> list[dict[str, Any]]
     return sorted(reports, key=lambda r: r["date"], reverse=True)
 
 
-def training_context(runner: Any, with_pain: bool) -> dict[str, Any]:
+def training_context(runner: Any, with_pain: bool, settings: RunnerSettings | None = None) -> dict[str, Any]:
     """Warnings, the load charts and the latest runs. The pain-over-distance chart only with both consents."""
-    context = dashboard_context(runner)
+    context = dashboard_context(runner, settings=settings)
     figures = [f for f in context["figures"] if with_pain or f'id="{PAIN_CHART_ID}' not in f["chart"].svg]
     recent = (
         Activity.objects.filter(user=runner)
@@ -61,8 +61,8 @@ def training_context(runner: Any, with_pain: bool) -> dict[str, Any]:
     return {"warnings": context["warnings"], "figures": figures, "recent": recent}
 
 
-def pain_context(runner: Any) -> dict[str, Any]:
-    since = local_today(runner) - timedelta(days=PAIN_DAYS)
+def pain_context(runner: Any, today: date | None = None) -> dict[str, Any]:
+    since = (today or local_today(runner)) - timedelta(days=PAIN_DAYS)
     entries = (
         DailyEntry.objects.filter(user=runner, date__gte=since)
         .only("date", "pain_during", "pain_after", "pain_next_morning", "pain_location", "swelling")
@@ -76,8 +76,8 @@ def pain_context(runner: Any) -> dict[str, Any]:
     return {"pain_entries": rows, "pain_days": PAIN_DAYS}
 
 
-def recovery_context(runner: Any) -> dict[str, Any] | None:
+def recovery_context(runner: Any, today: date | None = None) -> dict[str, Any] | None:
     programme = active_programme(runner)
     if programme is None:
         return None
-    return programme_context(programme, local_today(runner))
+    return programme_context(programme, today or local_today(runner))

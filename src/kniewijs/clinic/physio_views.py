@@ -25,6 +25,8 @@ from kniewijs.audit.models import AccessEvent
 from kniewijs.core.content.knowledge import EXERCISE_BY_KEY
 from kniewijs.recovery.access import active_programme
 from kniewijs.recovery.models import Review
+from kniewijs.training.access import runner_settings
+from kniewijs.training.history import local_today
 
 from . import access, patient_record
 from .access import Category, Patient
@@ -114,17 +116,24 @@ def _record_context(
 ) -> dict[str, Any]:
     runner = patient.runner
     context: dict[str, Any] = {"patient": patient, "runner": runner, "categories": Category}
+    # The runner's time zone, read once for the sections below that need it rather than once per section.
+    settings = today = None
+    if any(patient.allows(c) for c in (Category.TRAINING, Category.PAIN, Category.RECOVERY)):
+        settings = runner_settings(runner)
+        today = local_today(runner, settings)
     if patient.allows(Category.SELFCHECK):
         context["reports"] = patient_record.selfcheck_reports(runner, therapist)
         access.log_view(request, therapist, patient, Category.SELFCHECK, action)
     if patient.allows(Category.TRAINING):
-        context["training"] = patient_record.training_context(runner, with_pain=patient.allows(Category.PAIN))
+        context["training"] = patient_record.training_context(
+            runner, with_pain=patient.allows(Category.PAIN), settings=settings
+        )
         access.log_view(request, therapist, patient, Category.TRAINING, action)
     if patient.allows(Category.PAIN):
-        context["pain"] = patient_record.pain_context(runner)
+        context["pain"] = patient_record.pain_context(runner, today)
         access.log_view(request, therapist, patient, Category.PAIN, action)
     if patient.allows(Category.RECOVERY):
-        context["recovery"] = patient_record.recovery_context(runner)
+        context["recovery"] = patient_record.recovery_context(runner, today)
         programme = context["recovery"]["programme"] if context["recovery"] else None
         if programme is not None:
             context["adjust_form"] = ProgrammeAdjustForm(initial={"exercises": programme.exercises})

@@ -40,9 +40,9 @@ def stored_files_of(user_id: int) -> list[str]:
 
 def folders_of(user_id: int) -> list[Path]:
     """The folders that hold only this user's files: their originals (training.models.original_file_path
-    puts them under originals/<user id>/) and uploads still waiting to be imported (incoming/<job id>/)."""
+    puts them under originals/<user id>/), their export archives (exports/<user id>/) and uploads still waiting to be imported (incoming/<job id>/)."""
     media = Path(settings.MEDIA_ROOT)
-    folders = [media / "originals" / str(user_id)]
+    folders = [media / "originals" / str(user_id), media / "exports" / str(user_id)]
     folders += [incoming_dir(job) for job in ImportJob.objects.filter(user_id=user_id)]
     return folders
 

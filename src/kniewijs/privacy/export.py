@@ -27,7 +27,7 @@ from django.db import models
 from django.utils import timezone
 
 from .accesslog import entries_of, explain
-from .ownership import SECRET_FIELDS, OwnedModel, file_fields, owned_models
+from .ownership import NOT_EXPORTED, SECRET_FIELDS, OwnedModel, file_fields, owned_models
 
 ACCOUNT_FIELDS = [
     "id",
@@ -229,21 +229,11 @@ def write_export(user: Any, target: IO[bytes]) -> ExportWriter:
         writer.table("account", ACCOUNT_FIELDS, _account_rows(user))
         writer.table("access-log", ACCESS_LOG_FIELDS, _access_log_rows(user))
         for owned in sorted(owned_models(), key=lambda o: o.label):
+            if owned.label in NOT_EXPORTED:
+                continue
             base = f"data/{owned.model._meta.app_label}/{owned.model._meta.model_name}"
             writer.table(base, _columns(owned.model), _model_rows(writer, owned, user.pk, base))
         writer.text("README.txt", readme_text(writer.contents, writer.missing, timezone.now()))
     finally:
         writer.close()
     return writer
-
-
-def build_export(user: Any) -> IO[bytes]:
-    """A temporary file holding the zip, rewound; it disappears from disk when closed."""
-    target = tempfile.TemporaryFile(suffix=".zip")  # noqa: SIM115 - handed to the response, which closes it
-    try:
-        write_export(user, target)
-    except BaseException:
-        target.close()
-        raise
-    target.seek(0)
-    return target

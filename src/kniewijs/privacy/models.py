@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -46,3 +48,37 @@ class PrivacyZone(models.Model):
 
     def as_zone(self) -> Zone:
         return Zone(lat=self.lat, lon=self.lon, radius_m=float(self.radius_m))
+
+
+def export_archive_path(instance: DataExport, filename: str) -> str:
+    return f"exports/{instance.user_id}/{instance.pk}.zip"
+
+
+class DataExport(models.Model):
+    """One request for the runner's data as a zip, built in the background (a Celery task when REDIS_URL is
+    set) because ten years of runs take longer than a web request may. The archive is kept for a few days."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting")
+        RUNNING = "running", _("Being made")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
+    archive = models.FileField(upload_to=export_archive_path, max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    filename = models.CharField(max_length=80, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"export {self.pk} ({self.status})"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.WAITING, self.Status.RUNNING)

@@ -27,6 +27,9 @@ SECRET_APPS = frozenset(
 SECRET_FIELDS = frozenset(
     {"password", "key", "secret", "token", "token_hash", "session_key", "session_data", "bin_key"}
 )
+# Rows that belong to the account but are not data about the runner: earlier export archives (a copy of
+# everything else; putting them in the next zip would make every export hold all the earlier ones).
+NOT_EXPORTED = frozenset({"privacy.DataExport"})
 
 
 @dataclass(frozen=True)

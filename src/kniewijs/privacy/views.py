@@ -5,11 +5,13 @@ Every page works on `request.user` only; no form carries a runner id.
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,8 +21,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import consents
 from .accesslog import entries_of, explain
 from .erasure import erase_account, may_erase_here
-from .export import build_export, export_filename
+from .exports import export_of, latest_export, purge_expired, request_export
 from .forms import ConsentChangeForm, EraseForm, PeriodForm
+from .models import DataExport
 
 ENTRIES_PER_PAGE = 50
 
@@ -91,16 +94,36 @@ def access_log(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def export(request: HttpRequest) -> HttpResponse:
+    """Asking makes the zip in the background; this page follows it and offers the download when it is ready."""
     if request.method == "POST":
-        # The runner's own download is not an entry in the access log: that log is about others.
-        response = FileResponse(
-            build_export(request.user),
-            as_attachment=True,
-            filename=export_filename(),
-            content_type="application/zip",
-        )
-        return _no_store(response)
-    return _no_store(render(request, "privacy/export.html"))
+        purge_expired()
+        _export, new = request_export(request.user)
+        if not new:
+            messages.info(request, _("Your download was already being made; it is the one below."))
+        return redirect("privacy:export")
+    current = latest_export(request.user)
+    context = {"latest": current, "Status": DataExport.Status}
+    return _no_store(render(request, "privacy/export.html", context))
+
+
+@login_required
+@require_GET
+def export_download(request: HttpRequest, export_id: uuid.UUID) -> HttpResponse:
+    # The runner's own download is not an entry in the access log: that log is about others.
+    export = export_of(request.user, export_id)
+    if export.status != DataExport.Status.READY or not export.archive:
+        raise Http404
+    try:
+        handle = export.archive.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=export.filename or "kniewijs-export.zip",
+        content_type="application/zip",
+    )
+    return _no_store(response)
 
 
 @sensitive_post_parameters("password")

@@ -16,8 +16,9 @@ from kniewijs.core.metrics.pain import highest_pain
 from kniewijs.core.metrics.spikes import BANDS, NO_COMPARISON
 from kniewijs.core.text import Language, normalise_language
 
+from .access import runner_settings
 from .history import history_for, local_today
-from .models import Activity
+from .models import Activity, RunnerSettings
 
 WEEKS_SHOWN = 16
 DAYS_SHOWN = 84
@@ -112,11 +113,15 @@ def _charts(history: metrics.History, report: metrics.Report, lang: Language) ->
     return [_figure(f) for f in figures]
 
 
-def dashboard_context(user: Any, only_shoes: bool = False) -> dict[str, Any]:
+def dashboard_context(
+    user: Any, only_shoes: bool = False, settings: RunnerSettings | None = None
+) -> dict[str, Any]:
     lang = normalise_language(get_language())
-    history = history_for(user)
-    report = metrics.report(history, local_today(user))
-    context: dict[str, Any] = {"report": report, "shoes": report.shoes, "today": local_today(user)}
+    settings = settings or runner_settings(user)  # read once: the history and today both need the zone
+    history = history_for(user, settings)
+    today = local_today(user, settings)
+    report = metrics.report(history, today)
+    context: dict[str, Any] = {"report": report, "shoes": report.shoes, "today": today}
     if only_shoes:
         return context
     context["warnings"] = report.warnings

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -29,7 +30,7 @@ from kniewijs.formats.detect import apply_strava_row, read_activity_file, strava
 from kniewijs.formats.errors import FileProblem
 
 from . import tracks
-from .models import Activity, ImportedFile, RunnerSettings, Shoe
+from .models import Activity, ImportedFile, RunnerSettings, Shoe, original_file_path
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,12 @@ def _shoe_for(data: ActivityData, default: Shoe | None, shoes_by_name: dict[str,
 
 
 def _to_model(
-    user: Any, data: ActivityData, source: ImportedFile | None, zone: ZoneInfo, shoe: Shoe | None
+    user: Any,
+    data: ActivityData,
+    source: ImportedFile | None,
+    zone: ZoneInfo,
+    shoe: Shoe | None,
+    packed: bytes | None,
 ) -> Activity:
     summary = data.summary
     log_row = data if isinstance(data, LogActivity) else None
@@ -148,7 +154,7 @@ def _to_model(
         ascent_m=summary.ascent_m,
         shoe=shoe,
         device=(data.device or "")[:120],
-        track=tracks.pack(data.track),
+        track=packed,  # the track as tracks.pack() compressed it
     )
 
 
@@ -157,26 +163,38 @@ def store_file(user: Any, name: str, data: bytes, parsed: list[ActivityData]) ->
     digest = hashlib.sha256(data).hexdigest()
     stored_name: str | None = None
     try:
+        # Compressed before the transaction: half a million points take most of a second, and on SQLite the
+        # transaction holds the one write lock that sign-ins, bookings and the access log wait for.
+        packed = [tracks.pack(a.track) for a in parsed]
         with transaction.atomic():
             settings = RunnerSettings.objects.select_for_update().get(
                 user=user
             )  # one import at a time per runner
             if ImportedFile.objects.filter(user=user, sha256=digest).exists():
                 return FileResult(name, "duplicate", DUPLICATE_FILE)
-            fresh = [a for a in parsed if not _is_known_run(user, a)]
+            fresh = [(a, p) for a, p in zip(parsed, packed, strict=True) if not _is_known_run(user, a)]
             if not fresh:
                 return FileResult(name, "duplicate", DUPLICATE_RUN)
             source = ImportedFile(user=user, sha256=digest, original_name=name[:255], size=len(data))
-            source.stored.save(name.rsplit("!", 1)[-1].rsplit("/", 1)[-1], ContentFile(data), save=False)
-            stored_name = source.stored.name
-            source.save()
             zone = ZoneInfo(settings.time_zone)
             shoes = list(Shoe.objects.filter(user=user))
             default = next((s for s in shoes if s.is_default and s.retired_on is None), None)
             by_name = {s.name.strip().lower(): s for s in shoes}
+            # The original is written last, just before the commit: a process killed before the write
+            # leaves nothing at all, and only one killed between the write and the commit leaves a stray
+            # file (never a row without its file). Its name is chosen first and known to be free, so that a
+            # write which breaks off halfway (a full disk) is removed below as well.
+            stored_name = _free_name(source, name.rsplit("!", 1)[-1].rsplit("/", 1)[-1])
+            source.stored = stored_name
+            source.save()
             created = Activity.objects.bulk_create(
-                [_to_model(user, a, source, zone, _shoe_for(a, default, by_name)) for a in fresh]
+                [_to_model(user, a, source, zone, _shoe_for(a, default, by_name), p) for a, p in fresh]
             )
+            field = source.stored.field
+            written = field.storage.save(stored_name, ContentFile(data), max_length=field.max_length)
+            if written != stored_name:  # only if another process took the name since it was chosen
+                stored_name = written
+                ImportedFile.objects.filter(pk=source.pk).update(stored=written)
             return FileResult(name, "imported", None, created)
     except IntegrityError:
         # The same file committed by a parallel import between our check and our insert.
@@ -185,6 +203,34 @@ def store_file(user: Any, name: str, data: bytes, parsed: list[ActivityData]) ->
     except Exception:
         _remove_stored(stored_name)
         raise
+
+
+def _free_name(source: ImportedFile, filename: str) -> str:
+    """A generated name for the original that no file has yet, chosen before the first byte is written: a
+    write that breaks off halfway (a full disk) is then removed by name, and only our own file is."""
+    storage = source.stored.storage
+    while True:
+        candidate = source.stored.field.generate_filename(source, filename)
+        if not storage.exists(candidate):  # random names: taken in theory only
+            return candidate
+
+
+def remove_stray_originals(user: Any) -> int:
+    """Remove the runner's originals that no stored file names: left by a process killed between writing
+    an original and committing its rows. Under the runner's lock none of their imports is in that gap."""
+    field = ImportedFile._meta.get_field("stored")
+    folder = posixpath.dirname(original_file_path(ImportedFile(user=user), "x.bin"))
+    with transaction.atomic():
+        RunnerSettings.objects.select_for_update().get(user=user)
+        try:
+            _folders, names = field.storage.listdir(folder)
+        except FileNotFoundError:
+            return 0
+        known = set(ImportedFile.objects.filter(user=user).values_list("stored", flat=True))
+        strays = [f"{folder}/{name}" for name in names if f"{folder}/{name}" not in known]
+        for stray in strays:
+            field.storage.delete(stray)
+    return len(strays)
 
 
 def _remove_stored(stored_name: str | None) -> None:

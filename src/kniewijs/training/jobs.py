@@ -6,14 +6,17 @@ from __future__ import annotations
 import logging
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files import locks
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from .access import runner_settings
-from .importing import import_bytes
+from .importing import import_bytes, remove_stray_originals
 from .models import ImportJob
 
 log = logging.getLogger(__name__)
@@ -40,12 +43,40 @@ def create_job(user: object, uploads: list[UploadedFile]) -> ImportJob:
     return job
 
 
+@contextmanager
+def _one_run_at_a_time(folder: Path) -> Iterator[None]:
+    """A broker may hand one job out twice (Redis does, when a run outlasts its visibility timeout). The
+    second run waits here, then finds the job done, or, when the first run's process died, resumes it:
+    the operating system drops the lock of a process that is gone."""
+    try:
+        handle = (folder / ".running").open("ab")
+    except FileNotFoundError:  # the uploads are gone, so there is nothing left to run twice
+        yield
+        return
+    with handle:
+        locks.lock(handle, locks.LOCK_EX)
+        try:
+            yield
+        finally:
+            locks.unlock(handle)
+
+
 def run_job(job_id: uuid.UUID) -> None:
     """Import the job's files one by one. Safe to run again after a crash (a Celery worker killed halfway):
     files still marked pending are read again, and a file already stored comes back as a duplicate."""
     job = ImportJob.objects.get(pk=job_id)
     if job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
         return
+    with _one_run_at_a_time(incoming_dir(job)):
+        job.refresh_from_db()  # as the run before this one left it
+        # Still running: that run's process died halfway, perhaps between writing an original and its commit.
+        if job.status == ImportJob.Status.RUNNING and (removed := remove_stray_originals(job.user)):
+            log.warning("removed %d original(s) left by an import that was killed", removed)
+        if job.status not in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
+            _run(job)
+
+
+def _run(job: ImportJob) -> None:
     lang = runner_settings(job.user).language
     folder = incoming_dir(job)
     finished = [entry for entry in job.results if "pending" not in entry]

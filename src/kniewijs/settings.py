@@ -12,7 +12,15 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from kniewijs.env import env_bool, env_int, env_list, env_path, env_str, secret_from_env_or_file
+from kniewijs.env import (
+    env_bool,
+    env_int,
+    env_json_object,
+    env_list,
+    env_path,
+    env_str,
+    secret_from_env_or_file,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent
@@ -177,8 +185,14 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = env_path("MEDIA_ROOT", DATA_DIR / "media")
 MEDIA_URL = "/media/"
+# The media store: originals, uploads waiting for a worker, export archives. The local MEDIA_ROOT by default
+# (several nodes then mount one shared file system there), or any Django storage backend with its options as
+# a JSON object, e.g. django-storages' storages.backends.s3.S3Storage and {"bucket_name": "kniewijs-media"}.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env_str("KNIEWIJS_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env_json_object("KNIEWIJS_MEDIA_STORAGE_OPTIONS"),
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

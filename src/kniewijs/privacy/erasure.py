@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
 
-from kniewijs.training.jobs import incoming_dir
+from kniewijs.training.jobs import incoming_prefix
 from kniewijs.training.models import ImportJob
 
 from .ownership import file_fields, owned_models
@@ -38,24 +38,37 @@ def stored_files_of(user_id: int) -> list[str]:
     return names
 
 
-def folders_of(user_id: int) -> list[Path]:
-    """The folders that hold only this user's files: their originals (training.models.original_file_path
-    puts them under originals/<user id>/), their export archives (exports/<user id>/) and uploads still waiting to be imported (incoming/<job id>/)."""
-    media = Path(settings.MEDIA_ROOT)
-    folders = [media / "originals" / str(user_id), media / "exports" / str(user_id)]
-    folders += [incoming_dir(job) for job in ImportJob.objects.filter(user_id=user_id)]
+def folders_of(user_id: int) -> list[str]:
+    """The storage folders that hold only this user's files: their originals (training.models.original_file_path
+    puts them under originals/<user id>/), their export archives (exports/<user id>/) and uploads still
+    waiting to be imported (incoming/<job id>/). Emptied whole, so a file no row names goes too."""
+    folders = [f"originals/{user_id}", f"exports/{user_id}"]
+    folders += [incoming_prefix(job) for job in ImportJob.objects.filter(user_id=user_id)]
     return folders
 
 
-def _remove_files(media: Path, names: list[str], folders: list[Path]) -> None:
-    for name in names:
+def _files_under(folder: str) -> list[str]:
+    try:
+        subfolders, files = default_storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    found = [f"{folder}/{name}" for name in files]
+    for sub in subfolders:
+        found += _files_under(f"{folder}/{sub}")
+    return found
+
+
+def _remove_files(media: Path, names: list[str], folders: list[str]) -> None:
+    for name in names + [f for folder in folders for f in _files_under(folder)]:
         try:
             default_storage.delete(name)
         except OSError:
             log.exception("could not remove an erased runner's file")
+    if not isinstance(default_storage, FileSystemStorage):
+        return  # an object store has no folders of its own
     root = media.resolve()
     for folder in folders:
-        resolved = folder.resolve()
+        resolved = (media / folder).resolve()
         # Only ever a folder strictly inside MEDIA_ROOT: never the root itself, never outside it.
         if resolved != root and root in resolved.parents and resolved.is_dir():
             shutil.rmtree(resolved, ignore_errors=True)

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files import locks
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import UploadedFile
+from django.db import connection
 from django.utils import timezone
 
 from .access import runner_settings
@@ -23,41 +25,77 @@ log = logging.getLogger(__name__)
 
 
 def incoming_dir(job: ImportJob) -> Path:
+    """Where the job's uploads wait when the media store is the local file system (the default)."""
     return Path(settings.MEDIA_ROOT) / "incoming" / str(job.pk)
 
 
+def incoming_prefix(job: ImportJob) -> str:
+    """The storage folder of the job's uploads, on whichever storage holds the media."""
+    return f"incoming/{job.pk}"
+
+
+def _staged_name(job: ImportJob, path: str) -> str:
+    # Jobs made before uploads were staged through the storage API kept only the file's own name.
+    return path if "/" in path else f"{incoming_prefix(job)}/{path}"
+
+
 def create_job(user: object, uploads: list[UploadedFile]) -> ImportJob:
-    """Keep the uploads on disk under generated names and register the job; nothing is parsed yet."""
+    """Keep the uploads in the media store under generated names and register the job; nothing is parsed
+    yet. A worker on another machine reads them from the same store."""
     job = ImportJob.objects.create(user=user, total=len(uploads))
-    folder = incoming_dir(job)
-    folder.mkdir(parents=True, exist_ok=True)
     names = []
-    for upload in uploads:
-        target = folder / uuid.uuid4().hex
-        with target.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        names.append({"path": target.name, "name": (upload.name or "bestand")[:200]})
+    try:
+        for upload in uploads:
+            stored = default_storage.save(f"{incoming_prefix(job)}/{uuid.uuid4().hex}", upload)
+            names.append({"path": stored, "name": (upload.name or "bestand")[:200]})
+    except BaseException:
+        _remove_uploads(job, [n["path"] for n in names])
+        raise
     job.results = [{"pending": n} for n in names]
     job.save(update_fields=["results"])
     return job
 
 
+def _remove_uploads(job: ImportJob, names: list[str]) -> None:
+    for name in names:
+        try:
+            default_storage.delete(_staged_name(job, name))
+        except OSError:
+            log.exception("could not remove an upload after its import")
+    folder = incoming_dir(job)
+    if isinstance(default_storage, FileSystemStorage):
+        shutil.rmtree(folder, ignore_errors=True)  # the empty folder and the lock file of the run
+
+
 @contextmanager
-def _one_run_at_a_time(folder: Path) -> Iterator[None]:
+def _one_run_at_a_time(job: ImportJob) -> Iterator[None]:
     """A broker may hand one job out twice (Redis does, when a run outlasts its visibility timeout). The
-    second run waits here, then finds the job done, or, when the first run's process died, resumes it:
-    the operating system drops the lock of a process that is gone."""
-    try:
-        handle = (folder / ".running").open("ab")
-    except FileNotFoundError:  # the uploads are gone, so there is nothing left to run twice
-        yield
+    second run waits here, then finds the job done, or, when the first run's process died, resumes it.
+
+    On PostgreSQL the lock is an advisory lock of the database session, so it holds across machines and
+    the server drops it when the dead run's connection goes. On SQLite, which serves one machine, it is an
+    operating-system lock on a file, dropped when the process is gone."""
+    if connection.vendor == "postgresql":
+        key = job.pk.int & 0x7FFF_FFFF_FFFF_FFFF  # advisory locks take a signed 64-bit key
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [key])
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
         return
-    with handle:
+    folder = Path(settings.MEDIA_ROOT) / "locks"  # a folder every process of this machine shares
+    folder.mkdir(parents=True, exist_ok=True)
+    lock_file = folder / f"import-{job.pk}.lock"
+    with lock_file.open("ab") as handle:
         locks.lock(handle, locks.LOCK_EX)
         try:
             yield
         finally:
+            # Safe to remove while another run waits on it: every run reads the job's state after it has
+            # the lock, and a finished job is never run again.
+            lock_file.unlink(missing_ok=True)
             locks.unlock(handle)
 
 
@@ -67,7 +105,7 @@ def run_job(job_id: uuid.UUID) -> None:
     job = ImportJob.objects.get(pk=job_id)
     if job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
         return
-    with _one_run_at_a_time(incoming_dir(job)):
+    with _one_run_at_a_time(job):
         job.refresh_from_db()  # as the run before this one left it
         # Still running: that run's process died halfway, perhaps between writing an original and its commit.
         if job.status == ImportJob.Status.RUNNING and (removed := remove_stray_originals(job.user)):
@@ -78,14 +116,14 @@ def run_job(job_id: uuid.UUID) -> None:
 
 def _run(job: ImportJob) -> None:
     lang = runner_settings(job.user).language
-    folder = incoming_dir(job)
     finished = [entry for entry in job.results if "pending" not in entry]
     pending = [entry["pending"] for entry in job.results if "pending" in entry]
     job.status = ImportJob.Status.RUNNING
     job.save(update_fields=["status"])
     try:
         for index, item in enumerate(pending):
-            data = (folder / item["path"]).read_bytes()
+            with default_storage.open(_staged_name(job, item["path"]), "rb") as upload:
+                data = upload.read()
             finished += [result.to_dict(lang) for result in import_bytes(job.user, item["name"], data)]
             job.done += 1
             job.results = finished + [{"pending": rest} for rest in pending[index + 1 :]]
@@ -98,7 +136,7 @@ def _run(job: ImportJob) -> None:
         # A worker killed halfway never gets here: the job stays running and its redelivery resumes it.
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "finished_at", "done", "results"])
-        shutil.rmtree(folder, ignore_errors=True)
+        _remove_uploads(job, [item["path"] for item in pending])
 
 
 def start_job(job: ImportJob) -> None:

@@ -109,3 +109,12 @@ def purge_exports() -> int:
     from kniewijs.privacy.exports import purge_expired
 
     return purge_expired()
+
+
+@shared_task(name="kniewijs.tasks.send_email", **RETRY)
+def send_email(subject: str, body: str, from_email: str | None, to: list[str]) -> None:
+    """A plain mail rendered by the caller (the password reset). Retried when the mail server fails; a retry
+    after a send that did go through may deliver it twice, which a reset link survives."""
+    from django.core.mail import EmailMessage
+
+    EmailMessage(subject, body, from_email, to).send()

@@ -151,3 +151,20 @@ def forget_broker_connections() -> None:
     app._pool = None
     if "amqp" in app.__dict__:
         app.__dict__["amqp"]._producer_pool = None
+
+
+def stop_worker(process: Any) -> None:
+    """Stop a worker started with start_new_session=True and everything it started: a prefork worker's pool
+    processes outlive a killed master and would keep their database connections open. The session's
+    process group has the worker's pid as its id, even once the worker itself is gone."""
+    import contextlib
+    import signal
+    import subprocess
+
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=20)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # whatever is left of the group
+    process.wait(timeout=5)

@@ -32,7 +32,7 @@ from kniewijs.recovery.models import Programme
 from kniewijs.training.models import Activity, ImportJob
 
 from ..conftest import make_booking, make_clinic, make_physio, make_runner
-from .common import ONE_RUN, database_url, forget_broker_connections, redis_or_skip, sample
+from .common import ONE_RUN, database_url, forget_broker_connections, redis_or_skip, sample, stop_worker
 
 REDIS = "redis://127.0.0.1:6379/13"
 KNIEWIJS = Path(sys.executable).with_name("kniewijs")
@@ -73,11 +73,7 @@ def place(tmp_path_factory, django_db_setup, django_db_blocker) -> Iterator[Plac
     where = Place(tmp_path_factory.mktemp("background"))
     yield where
     if where.worker is not None:
-        where.worker.terminate()
-        try:
-            where.worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            where.worker.kill()
+        stop_worker(where.worker)
 
 
 def _start_worker(where: Place) -> None:
@@ -97,6 +93,7 @@ def _start_worker(where: Place) -> None:
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
 
@@ -236,3 +233,14 @@ def test_old_exports_are_purged_in_the_background(path, place):
     wait_for(
         "the purge", lambda: not DataExport.objects.filter(pk=old.pk).exists(), place, path, "purge_exports"
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_password_reset_mail_is_sent_in_the_background(path, place):
+    runner = make_runner(f"vergeten-{path}@example.nl")
+    response = Client().post(reverse("accounts:password_reset"), {"email": runner.email})
+    assert response.status_code == 302
+    wait_for("the reset mail", lambda: bool(place.mails()), place, path, "send_email")
+    (message,) = place.mails()
+    assert message["To"] == runner.email
+    assert "/wachtwoord-vergeten/" in message.get_content()  # the link to set a new password

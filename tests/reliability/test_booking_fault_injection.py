@@ -30,7 +30,6 @@ from kniewijs.clinic.models import Booking, Consent
 from tests.clinic.test_booking_helpers import ANSWERS, MONDAY_8, at, booker, knee_check
 
 from ..conftest import make_clinic, make_physio, make_runner
-from .common import forget_broker_connections
 
 START, LATER = at(4, 10), at(4, 11)
 
@@ -206,15 +205,6 @@ def test_a_mail_server_failing_after_a_change_keeps_the_change(scene, action):
         assert row.is_active and row.starts_at == LATER and row.link_version == 2
     else:
         assert row.status == Booking.Status.CANCELLED and row.link_version == 2
-
-
-@pytest.fixture
-def unreachable_broker(settings):
-    settings.REDIS_URL = settings.CELERY_BROKER_URL = "redis://127.0.0.1:9/0"  # nothing listens there
-    settings.KNIEWIJS_JOBS_INLINE = False
-    forget_broker_connections()
-    yield
-    forget_broker_connections()
 
 
 @pytest.mark.django_db(transaction=True)

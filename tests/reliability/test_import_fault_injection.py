@@ -40,7 +40,6 @@ from .common import (
     assert_complete,
     assert_nothing_orphaned,
     expected_runs,
-    forget_broker_connections,
     sample,
 )
 
@@ -217,15 +216,6 @@ def test_the_refused_file_says_nothing_of_it_was_kept_and_to_try_again(media_roo
     job.refresh_from_db()
     assert job.results[0]["reason"] == importing.INTERNAL.get("nl")
     assert "niets van dit bestand bewaard" in job.results[0]["reason"]
-
-
-@pytest.fixture
-def unreachable_broker(settings):
-    settings.REDIS_URL = settings.CELERY_BROKER_URL = "redis://127.0.0.1:9/0"  # nothing listens there
-    settings.KNIEWIJS_JOBS_INLINE = False
-    forget_broker_connections()
-    yield
-    forget_broker_connections()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -39,6 +39,7 @@ from .common import (
     forget_broker_connections,
     redis_or_skip,
     sample,
+    stop_worker,
 )
 
 REDIS = "redis://127.0.0.1:6379/14"
@@ -81,6 +82,7 @@ def start_worker(settings, tmp_path):
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         started.append(process)
         return process
@@ -88,12 +90,7 @@ def start_worker(settings, tmp_path):
     yield start
     forget_broker_connections()
     for process in started:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_worker(process)
 
 
 def _wait_for(

@@ -34,6 +34,12 @@ NEW_PASSWORD = "rustig-opbouwen-77"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
+@pytest.fixture(autouse=True)
+def _background_work_inline(settings):
+    """The reset mail is sent as background work; here it runs at once so the outbox holds it."""
+    settings.KNIEWIJS_JOBS_INLINE = True
+
+
 @pytest.fixture
 def runner():
     return User.objects.create_user(username="loper@example.nl", email="loper@example.nl", password=PASSWORD)

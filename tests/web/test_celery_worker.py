@@ -12,20 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from ..conftest import make_runner, shared_file
+from ..reliability.common import redis_or_skip, stop_worker
 
 REDIS = "redis://127.0.0.1:6379/15"
 KNIEWIJS = Path(sys.executable).with_name("kniewijs")
-
-
-def _redis_or_skip() -> None:
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS, socket_timeout=1).flushdb()
-    except redis.exceptions.ConnectionError:
-        if os.environ.get("CI"):
-            pytest.fail("Redis must answer on 127.0.0.1:6379 in CI")
-        pytest.skip("no Redis on 127.0.0.1:6379 on this machine")
 
 
 def _database_url() -> str:
@@ -37,7 +27,7 @@ def _database_url() -> str:
 
 @pytest.fixture
 def worker(settings, tmp_path):
-    _redis_or_skip()
+    redis_or_skip(REDIS)
     settings.REDIS_URL = REDIS
     settings.CELERY_BROKER_URL = REDIS
     settings.KNIEWIJS_JOBS_INLINE = False
@@ -55,13 +45,10 @@ def worker(settings, tmp_path):
         stdout=(tmp_path / "worker.log").open("w"),
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,
     )
     yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    stop_worker(process)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 User = get_user_model()
@@ -113,3 +114,20 @@ class EmailPasswordResetForm(PasswordResetForm):
             }
         ),
     )
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        """Render here, send in the background (a Celery worker in a clinic deployment): the answer then
+        takes as long for an unknown address as for a known one, and a slow mail server holds up no one."""
+        from kniewijs import tasks
+
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        tasks.dispatch(tasks.send_email, subject, body, from_email, [to_email])

@@ -8,6 +8,7 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -68,9 +69,10 @@ def _remove_uploads(job: ImportJob, names: list[str]) -> None:
 
 
 @contextmanager
-def _one_run_at_a_time(job: ImportJob) -> Iterator[None]:
+def _one_run_at_a_time(job: ImportJob, *, wait: bool = True) -> Iterator[bool]:
     """A broker may hand one job out twice (Redis does, when a run outlasts its visibility timeout). The
     second run waits here, then finds the job done, or, when the first run's process died, resumes it.
+    Yields whether the lock is held (always, when `wait`).
 
     On PostgreSQL the lock is an advisory lock of the database session, so it holds across machines and
     the server drops it when the dead run's connection goes. On SQLite, which serves one machine, it is an
@@ -78,25 +80,55 @@ def _one_run_at_a_time(job: ImportJob) -> Iterator[None]:
     if connection.vendor == "postgresql":
         key = job.pk.int & 0x7FFF_FFFF_FFFF_FFFF  # advisory locks take a signed 64-bit key
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_lock(%s)", [key])
+            if wait:
+                cursor.execute("SELECT pg_advisory_lock(%s)", [key])
+                held = True
+            else:
+                cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+                held = bool(cursor.fetchone()[0])
         try:
-            yield
+            yield held
         finally:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+            if held:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
         return
     folder = Path(settings.MEDIA_ROOT) / "locks"  # a folder every process of this machine shares
     folder.mkdir(parents=True, exist_ok=True)
     lock_file = folder / f"import-{job.pk}.lock"
     with lock_file.open("ab") as handle:
-        locks.lock(handle, locks.LOCK_EX)
+        held = locks.lock(handle, locks.LOCK_EX if wait else locks.LOCK_EX | locks.LOCK_NB)
         try:
-            yield
+            yield held
         finally:
-            # Safe to remove while another run waits on it: every run reads the job's state after it has
-            # the lock, and a finished job is never run again.
-            lock_file.unlink(missing_ok=True)
-            locks.unlock(handle)
+            if held:
+                # Safe to remove while another run waits on it: every run reads the job's state after it
+                # has the lock, and a finished job is never run again.
+                lock_file.unlink(missing_ok=True)
+                locks.unlock(handle)
+
+
+# A job of the embedded default that has waited this long without a run holding its lock lost its thread.
+ABANDONED_AFTER = timedelta(seconds=30)
+
+
+def resume_if_abandoned(job: ImportJob) -> bool:
+    """Start again a job whose run died with its process: the embedded default runs imports in a thread of
+    the web process, and nothing redelivers them when that process stops. Called when the runner looks at
+    the job. A clinic deployment leaves this to the broker, which redelivers (a job may wait in its queue
+    for a long time there). Returns whether the job was started again."""
+    from kniewijs.tasks import uses_celery
+
+    if uses_celery() or job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
+        return False
+    if job.status == ImportJob.Status.WAITING and timezone.now() - job.created_at < ABANDONED_AFTER:
+        return False  # its thread may be starting right now
+    with _one_run_at_a_time(job, wait=False) as free:
+        if not free:
+            return False  # a run is going on
+    log.warning("resuming import job %s, whose run stopped with its process", job.pk)
+    start_job(job)
+    return True
 
 
 def run_job(job_id: uuid.UUID) -> None:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import access
 from .dashboard import dashboard_context
 from .forms import ActivityForm, DailyEntryForm, ManualRunForm, ShoeForm, UploadForm
-from .jobs import create_job, start_job
+from .jobs import create_job, resume_if_abandoned, start_job
 from .models import Activity, DailyEntry, Shoe
 
 
@@ -42,6 +42,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 @login_required
 def job(request: HttpRequest, pk: str) -> HttpResponse:
     import_job = access.import_job_for(request.user, pk)
+    resume_if_abandoned(import_job)
     if request.GET.get("format") == "json":
         return JsonResponse(
             {

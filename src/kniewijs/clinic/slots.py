@@ -68,23 +68,16 @@ def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     return start, end
 
 
-def therapist_slots(
-    clinic: Clinic,
-    appointment_type: AppointmentType,
-    therapists: Sequence[Therapist],
-    *,
-    now: datetime,
-    first_day: date | None = None,
-    last_day: date | None = None,
-    ignore: Booking | None = None,
-) -> dict[int, list[scheduling.Slot]]:
-    """Free slots per therapist id. `ignore` leaves one booking out of the busy times (when moving it)."""
-    window_first, window_last = bookable_window(clinic, now)
-    first = max(window_first, first_day or window_first)
-    last = min(window_last, last_day or window_last)
-    if not therapists or first > last:
-        return {}
-    ids = [t.pk for t in therapists]
+@dataclass(frozen=True, slots=True)
+class _Calendar:
+    """What the database says about some therapists over a stretch of days, read once."""
+
+    blocks: dict[int, list[scheduling.WeeklyBlock]]
+    absences: dict[int, list[scheduling.Interval]]
+    busy: dict[int, list[scheduling.Interval]]
+
+
+def _calendar(clinic: Clinic, ids: list[int], first: date, last: date, ignore: Booking | None) -> _Calendar:
     begin, finish = _day_bounds(first, last)
     blocks: dict[int, list[scheduling.WeeklyBlock]] = {pk: [] for pk in ids}
     for row in WeeklyAvailability.objects.filter(clinic=clinic, therapist_id__in=ids):
@@ -101,11 +94,22 @@ def therapist_slots(
         bookings = bookings.exclude(pk=ignore.pk)
     for row in bookings:
         busy[row.therapist_id].append(scheduling.Interval(row.starts_at, row.ends_at))
+    return _Calendar(blocks, absences, busy)
+
+
+def _free(
+    calendar: _Calendar,
+    clinic: Clinic,
+    appointment_type: AppointmentType,
+    now: datetime,
+    first: date,
+    last: date,
+) -> dict[int, list[scheduling.Slot]]:
     return {
         pk: scheduling.free_slots(
-            blocks=blocks[pk],
-            absences=absences[pk],
-            busy=busy[pk],
+            blocks=calendar.blocks[pk],
+            absences=calendar.absences[pk],
+            busy=calendar.busy[pk],
             duration=timedelta(minutes=appointment_type.duration_minutes),
             tz=clinic_tz(),
             now=now,
@@ -114,8 +118,41 @@ def therapist_slots(
             first_day=first,
             last_day=last,
         )
-        for pk in ids
+        for pk in calendar.blocks
     }
+
+
+def _window(
+    clinic: Clinic, now: datetime, first_day: date | None, last_day: date | None
+) -> tuple[date, date]:
+    window_first, window_last = bookable_window(clinic, now)
+    return max(window_first, first_day or window_first), min(window_last, last_day or window_last)
+
+
+def therapist_slots(
+    clinic: Clinic,
+    appointment_type: AppointmentType,
+    therapists: Sequence[Therapist],
+    *,
+    now: datetime,
+    first_day: date | None = None,
+    last_day: date | None = None,
+    ignore: Booking | None = None,
+) -> dict[int, list[scheduling.Slot]]:
+    """Free slots per therapist id. `ignore` leaves one booking out of the busy times (when moving it)."""
+    first, last = _window(clinic, now, first_day, last_day)
+    if not therapists or first > last:
+        return {}
+    calendar = _calendar(clinic, [t.pk for t in therapists], first, last, ignore)
+    return _free(calendar, clinic, appointment_type, now, first, last)
+
+
+def _merge(per_therapist: dict[int, list[scheduling.Slot]]) -> list[Offer]:
+    free_at: dict[tuple[datetime, datetime], list[int]] = {}
+    for therapist_id, found in per_therapist.items():
+        for slot in found:
+            free_at.setdefault((slot.start, slot.end), []).append(therapist_id)
+    return [Offer(start, end, tuple(sorted(ids))) for (start, end), ids in sorted(free_at.items())]
 
 
 def offers(
@@ -128,20 +165,17 @@ def offers(
     ignore: Booking | None = None,
 ) -> list[Offer]:
     """Every offered time of the clinic, sorted, with the therapists free at each."""
-    per_therapist = therapist_slots(
-        clinic,
-        appointment_type,
-        bookable_therapists(clinic),
-        now=now,
-        first_day=first_day,
-        last_day=last_day,
-        ignore=ignore,
+    return _merge(
+        therapist_slots(
+            clinic,
+            appointment_type,
+            bookable_therapists(clinic),
+            now=now,
+            first_day=first_day,
+            last_day=last_day,
+            ignore=ignore,
+        )
     )
-    free_at: dict[tuple[datetime, datetime], list[int]] = {}
-    for therapist_id, found in per_therapist.items():
-        for slot in found:
-            free_at.setdefault((slot.start, slot.end), []).append(therapist_id)
-    return [Offer(start, end, tuple(sorted(ids))) for (start, end), ids in sorted(free_at.items())]
 
 
 def next_offers(
@@ -152,7 +186,20 @@ def next_offers(
     count: int = NEXT_COUNT,
     ignore: Booking | None = None,
 ) -> list[Offer]:
-    return offers(clinic, appointment_type, now=now, ignore=ignore)[:count]
+    """The first `count` offered times. The calendar is read once for the whole window, but the free times are
+    worked out a week at a time and only until enough are found: usually the first week holds them."""
+    first, last = _window(clinic, now, None, None)
+    therapists = bookable_therapists(clinic)
+    if not therapists or first > last:
+        return []
+    calendar = _calendar(clinic, [t.pk for t in therapists], first, last, ignore)
+    found: list[Offer] = []
+    day = first
+    while day <= last and len(found) < count:
+        week_end = min(day + timedelta(days=6), last)
+        found += _merge(_free(calendar, clinic, appointment_type, now, day, week_end))
+        day = week_end + timedelta(days=1)
+    return found[:count]
 
 
 def monday_of(day: date) -> date:

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,11 @@ def _no_session_left_on_the_test_database(django_db_setup, django_db_blocker):
         )
         left = cursor.fetchall()
         for pid, application, state, query in left:
-            print(f"\nsession left on the test database: pid {pid} {application!r} {state}: {query}")
+            warnings.warn(
+                f"session left on the test database: pid {pid} {application!r} {state}: {query}",
+                pytest.PytestWarning,
+                stacklevel=1,
+            )
             cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
 
 

@@ -23,13 +23,15 @@ def _no_session_left_on_the_test_database(django_db_setup, django_db_blocker):
         return
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pid, application_name, state, left(query, 200) FROM pg_stat_activity"
+            "SELECT pid, application_name, state, backend_start, state_change, left(query, 200)"
+            " FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
         left = cursor.fetchall()
-        for pid, application, state, query in left:
+        for pid, application, state, started, last_change, query in left:
             warnings.warn(
-                f"session left on the test database: pid {pid} {application!r} {state}: {query}",
+                f"session left on the test database: pid {pid} {application!r} {state} (opened {started:%H:%M:%S},"
+                f" last used {last_change:%H:%M:%S}): {query}",
                 pytest.PytestWarning,
                 stacklevel=1,
             )

@@ -65,7 +65,7 @@ def _remove_uploads(job: ImportJob, names: list[str]) -> None:
             log.exception("could not remove an upload after its import")
     folder = incoming_dir(job)
     if isinstance(default_storage, FileSystemStorage):
-        shutil.rmtree(folder, ignore_errors=True)  # the empty folder and the lock file of the run
+        shutil.rmtree(folder, ignore_errors=True)  # the folder the deleted uploads leave empty
 
 
 @contextmanager

@@ -40,6 +40,7 @@ from locust.stats import StatsEntry
 
 from kniewijs.core.answers import FIELD_BY_NAME
 from kniewijs.core.wizard import STEP_BY_KEY, next_step, prune
+from kniewijs.selfcheck.examples import EXAMPLES
 
 MANIFEST: dict[str, Any] = (
     json.loads(Path(os.environ["KNIEWIJS_LOAD_MANIFEST"]).read_text())
@@ -54,28 +55,8 @@ SLOT = re.compile(r'name="slot" value="([^"]+)"')
 MANAGE = re.compile(r'href="(/afspraak/beheer/[^"/]+/)"')
 APPOINTMENT = re.compile(r'href="(/praktijk/afspraak/\d+/)"')
 KNOWLEDGE = ("knie", "oorzaken", "zelf-doen", "oefeningen", "voorkomen", "wanneer-naar-de-dokter")
-# One self-check answer set, as a runner with pain around the kneecap would fill it in.
-ANSWERS: dict[str, Any] = {
-    "age": 34,
-    "injury": False,
-    "swelling": "none",
-    "warm": False,
-    "red": False,
-    "fever": False,
-    "locking": False,
-    "giving_way": False,
-    "calf_swelling": False,
-    "weeks": 3,
-    "pain_now": 1,
-    "pain_running": 3,
-    "pain_next_morning": 0,
-    "improving_with_rest": True,
-    "location": "kneecap",
-    "worse_with": ["stairs", "squatting"],
-    "weekly_km_now": 30,
-    "weekly_km_4_weeks_ago": 18,
-    "rest_days_per_week": 1,
-}
+# The demo's worked example of pain around the kneecap: the answers a runner with that story gives.
+ANSWERS: dict[str, Any] = EXAMPLES["knieschijf"][1]
 WARMUP = float(os.environ.get("KNIEWIJS_LOAD_WARMUP", "0"))
 _warmup: dict[str, Any] = {"requests": 0, "failures": 0, "errors": []}
 _accounts = itertools.count()

@@ -98,19 +98,17 @@ def test_the_questions_can_be_answered_in_the_terminal(tmp_path):
         "\n".join(
             [
                 "34",
-                "n",  # about
-                "1",
                 "n",
-                "n",
-                "n",
-                "n",
-                "n",
-                "n",  # signs: no swelling, then the six yes/no signs
-                "3",
+                "3",  # about: age, no injury, three weeks
+                "j",
+                "j",
+                "1",  # signs: four steps, bending, no swelling
+                *["n"] * 9,  # then the nine tick-what-applies signs of knee and leg
+                *["n"] * 5,  # body: fever, feeling ill, night pain, pain at rest, breathless
                 "1",
                 "7",
                 "2",
-                "j",  # pain: weeks, now, running, next morning, improving
+                "j",  # pain: now, running, next morning, improving
                 "1",
                 "1,4",  # where: front; stairs and squatting
                 "",

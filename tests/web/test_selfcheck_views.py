@@ -10,12 +10,12 @@ pytestmark = pytest.mark.django_db
 QUESTIONS = reverse("selfcheck:questions")
 
 QUIET_SCREENS = [
-    ("about", {"age": "34", "injury": "no"}),
-    ("signs", {"swelling": "none"}),
+    ("about", {"age": "34", "injury": "no", "weeks": "3"}),
+    ("signs", {"can_take_4_steps": "yes", "can_bend_90": "yes", "swelling": "none"}),
+    ("body", {}),
     (
         "pain",
         {
-            "weeks": "3",
             "pain_now": "1",
             "pain_running": "3",
             "pain_next_morning": "0",
@@ -79,33 +79,59 @@ def test_the_same_walk_in_english(client):
     assert 'lang="en"' in html and "Have a physiotherapist check your knee" in html and "Your plan" in html
 
 
-def test_a_pop_with_loss_of_function_stops_the_check_with_a_112_banner(client):
-    screens = [
-        ("about", {"age": "29", "injury": "yes"}),
-        (
-            "injury",
-            {
-                "pop": "yes",
-                "sudden_severe_pain": "yes",
-                "lost_function": "yes",
-                "can_take_4_steps": "no",
-                "can_bend_90": "no",
-                "deformity": "no",
-            },
-        ),
-    ]
+INJURY_SCREENS = [
+    ("about", {"age": "29", "injury": "yes", "weeks": "0"}),
+    (
+        "injury",
+        {
+            "fall": "no",
+            "pop": "yes",
+            "sudden_severe_pain": "yes",
+            "lost_function": "yes",
+            "straight_leg_raise": "no",
+        },
+    ),
+]
+
+
+def test_a_pop_with_loss_of_function_that_cannot_walk_stops_the_check_with_a_112_banner(client):
+    screens = [*INJURY_SCREENS, ("signs", {"can_take_4_steps": "no", "can_bend_90": "no", "swelling": "fast"})]
     html = walk(client, screens).content.decode()
     assert 'role="alert"' in html and 'href="tel:112"' in html and "Bel nu 112" in html
 
 
+def test_after_a_pop_the_check_asks_about_walking_now_before_any_112(client):
+    response = walk(client, INJURY_SCREENS)
+    assert response.context["step"].key == "signs"
+    assert 'name="can_take_4_steps"' in response.content.decode()
+
+
+def test_a_pop_that_walks_again_is_same_day_with_the_evidence_note_and_no_112_button(client):
+    screens = [
+        ("about", {"age": "29", "injury": "yes", "weeks": "0"}),
+        (
+            "injury",
+            {"fall": "no", "pop": "yes", "sudden_severe_pain": "no", "lost_function": "yes", "straight_leg_raise": "yes"},
+        ),
+        ("signs", {"can_take_4_steps": "yes", "can_bend_90": "yes", "swelling": "none"}),
+        ("body", {}),
+        ("pain", {"pain_now": "2", "pain_running": "0", "pain_next_morning": "0", "improving_with_rest": "yes"}),
+    ]
+    response = walk(client, screens)
+    html = response.content.decode()
+    assert response.context["level_code"] == "urgent"
+    assert "112 is niet meer nodig" in html and "Wat het onderzoek zegt" in html
+    assert 'class="call" href="tel:112"' not in html
+
+
 def test_a_hot_swollen_knee_gets_the_same_day_banner_after_the_pain_screen(client):
     screens = [
-        ("about", {"age": "50", "injury": "no"}),
-        ("signs", {"swelling": "slow", "warm": "on", "red": "on"}),
+        ("about", {"age": "50", "injury": "no", "weeks": "0,3"}),
+        ("signs", {"can_take_4_steps": "yes", "can_bend_90": "yes", "swelling": "slow", "warm": "on", "red": "on"}),
+        ("body", {}),
         (
             "pain",
             {
-                "weeks": "0,3",
                 "pain_now": "5",
                 "pain_running": "5",
                 "pain_next_morning": "5",
@@ -118,6 +144,34 @@ def test_a_hot_swollen_knee_gets_the_same_day_banner_after_the_pain_screen(clien
     assert "banner-urgent" in response.content.decode()
 
 
+def test_breathlessness_ends_the_check_at_112_naming_a_clot_not_the_knee(client):
+    screens = [
+        ("about", {"age": "40", "injury": "no", "weeks": "1"}),
+        ("signs", {"can_take_4_steps": "yes", "can_bend_90": "yes", "swelling": "none", "calf_swelling": "on"}),
+        ("body", {"breathless_or_chest_pain": "on"}),
+    ]
+    html = walk(client, screens).content.decode()
+    assert "Bel nu 112" in html and "bloedstolsel" in html
+    assert "knieletsel" not in html
+
+
+def test_a_result_with_open_safety_questions_lists_them_and_leads_back_to_their_screen(client):
+    state = {"age": 34, "injury": False, "weeks": 1, "pain_now": 1}
+    response = client.get(reverse("selfcheck:example", args=["knieschijf"]))
+    assert "Beantwoord eerst deze vragen" not in response.content.decode()
+    response = client.post(reverse("selfcheck:pdf"), {"state": json.dumps(state)})
+    assert response.status_code == 200  # the PDF renders the open questions too
+    from kniewijs.core.answers import parse_answers
+    from kniewijs.core.selfcheck import evaluate
+
+    assert "calf_swelling" in evaluate(parse_answers(state)).unanswered_safety
+    back = client.post(QUESTIONS, {"state": json.dumps(state), "nav": "goto", "goto": "signs"})
+    assert back.context["step"].key == "signs"
+    # A screen the runner's path does not pass is not offered.
+    refused = client.post(QUESTIONS, {"state": json.dumps(state), "nav": "goto", "goto": "injury"})
+    assert refused.status_code == 400
+
+
 def test_missing_answers_are_named_in_dutch_and_nothing_is_lost(client):
     response = client.post(QUESTIONS, {"state": "", "step": "about", "nav": "next", "age": "200"})
     html = response.content.decode()
@@ -128,7 +182,7 @@ def test_missing_answers_are_named_in_dutch_and_nothing_is_lost(client):
 
 
 def test_going_back_shows_the_earlier_answers(client):
-    state = json.dumps({"age": 34, "injury": False})
+    state = json.dumps({"age": 34, "injury": False, "weeks": 2})
     response = client.post(QUESTIONS, {"state": state, "step": "signs", "nav": "back"})
     assert response.context["step"].key == "about"
     html = response.content.decode()

@@ -158,11 +158,24 @@ class WeeksOut(Schema):
 
 
 # --- self-check ---------------------------------------------------------------------------------------
+class EvidenceOut(Schema):
+    key: str
+    text: str
+    what_we_do: str
+    sources: list[str]
+
+
 class ReasonOut(Schema):
     code: str
     level: str
     text: str
     source: str
+    evidence: EvidenceOut | None = None
+
+
+class OpenQuestionOut(Schema):
+    field: str
+    question: str
 
 
 class CauseOut(Schema):
@@ -182,6 +195,8 @@ class SelfCheckOut(Schema):
     condition_hint: str | None
     condition_hint_text: str | None
     plan: dict[str, Any]
+    unanswered_safety: list[str]
+    unanswered_questions: list[OpenQuestionOut]
     disclaimer: str
     language: Literal["nl", "en"]
 

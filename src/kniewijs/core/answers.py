@@ -1,7 +1,8 @@
 """The self-check's answers: the field catalogue, validation and the typed answer set.
 
 The names and meanings follow shared/contracts/selfcheck-answers.schema.json; a missing answer means
-'not asked / unknown'. Two fields are our own additions for the Ottawa knee rule (tenderness spots).
+'not asked / unknown', never 'no'. Two fields are our own additions for the Ottawa knee rule (tenderness
+spots). Yes/no signs that the wizard asks as 'tick what applies' are worded as statements.
 """
 
 from __future__ import annotations
@@ -81,6 +82,11 @@ FIELDS: tuple[Field, ...] = (
         ),
     ),
     Field(
+        "fall",
+        "bool",
+        T("Kwam het door een val?", "Did it happen in a fall?"),
+    ),
+    Field(
         "pop", "bool", T("Hoorde of voelde u toen een knap?", "Did you hear or feel a pop at that moment?")
     ),
     Field(
@@ -111,8 +117,20 @@ FIELDS: tuple[Field, ...] = (
         "deformity",
         "bool",
         T(
-            "Staat de knie of knieschijf zichtbaar scheef of verkeerd?",
-            "Does the knee or kneecap look out of place or misshapen?",
+            "De knie of knieschijf staat zichtbaar scheef of op een verkeerde plek",
+            "The knee or kneecap looks out of place or misshapen",
+        ),
+    ),
+    Field(
+        "straight_leg_raise",
+        "bool",
+        T(
+            "Ga op uw rug liggen. Kunt u het been met gestrekte knie een stukje optillen?",
+            "Lie on your back. Can you lift the leg a little with the knee kept straight?",
+        ),
+        help=T(
+            "Lukt dat niet na een val of een klap, dan kan de pees boven of onder de knieschijf gescheurd zijn.",
+            "If you cannot after a fall or a blow, the tendon above or below the kneecap may be torn.",
         ),
     ),
     Field(
@@ -129,6 +147,14 @@ FIELDS: tuple[Field, ...] = (
         T(
             "Doet het knobbeltje aan de buitenkant, net onder de knie, pijn bij drukken?",
             "Does the bony bump on the outside, just below the knee, hurt when pressed?",
+        ),
+    ),
+    Field(
+        "kneecap_shifted",
+        "bool",
+        T(
+            "Mijn knieschijf schoot uit de kom (ook als hij vanzelf terugschoot)",
+            "My kneecap slipped out of place (even if it went back by itself)",
         ),
     ),
     Field(
@@ -162,15 +188,59 @@ FIELDS: tuple[Field, ...] = (
         "breathless_or_chest_pain",
         "bool",
         T(
-            "Bent u kortademig of heeft u pijn op de borst?",
-            "Are you short of breath or do you have chest pain?",
+            "Ik ben kortademig of heb pijn op de borst",
+            "I am short of breath or have chest pain",
+        ),
+    ),
+    Field(
+        "limp",
+        "bool",
+        T("Ik loop nu mank", "I walk with a limp now"),
+    ),
+    Field(
+        "hip_or_groin_pain",
+        "bool",
+        T("Ik heb ook pijn in mijn heup of lies", "I also have pain in my hip or groin"),
+    ),
+    Field(
+        "night_pain",
+        "bool",
+        T("Ik word 's nachts wakker van de pijn", "The pain wakes me up at night"),
+    ),
+    Field(
+        "pain_at_rest",
+        "bool",
+        T(
+            "De knie doet ook pijn als ik stil zit of lig, niet alleen als ik beweeg",
+            "The knee also hurts when I sit or lie still, not only when I move",
+        ),
+    ),
+    Field(
+        "feeling_ill_or_weight_loss",
+        "bool",
+        T(
+            "Ik voel me ziek, zweet 's nachts of val af zonder dat ik weet waarom",
+            "I feel ill, sweat at night or lose weight without knowing why",
+        ),
+    ),
+    Field(
+        "dvt_risk",
+        "bool",
+        T(
+            "Heeft u in de afgelopen 4 weken een lange reis gemaakt (meer dan 4 uur zitten), een operatie "
+            "gehad, in het gips gezeten of dagen in bed gelegen?",
+            "In the past 4 weeks, have you made a long journey (more than 4 hours sitting), had surgery, "
+            "worn a plaster cast or spent days in bed?",
         ),
     ),
     Field(
         "weeks",
         "number",
         T("Hoeveel weken heeft u de klachten al?", "How many weeks have you had the complaints?"),
-        help=T("Minder dan een week? Vul dan bijvoorbeeld 0,5 in.", "Less than a week? Enter, say, 0.5."),
+        help=T(
+            "Na een letsel: hoe lang geleden het gebeurde. Minder dan een week? Vul dan bijvoorbeeld 0,5 in.",
+            "After an injury: how long ago it happened. Less than a week? Enter, say, 0.5.",
+        ),
         minimum=0,
         unit=T("weken", "weeks"),
     ),
@@ -323,12 +393,15 @@ class Answers:
 
     age: int | None = None
     injury: bool | None = None
+    fall: bool | None = None
     pop: bool | None = None
     sudden_severe_pain: bool | None = None
     lost_function: bool | None = None
     can_take_4_steps: bool | None = None
     can_bend_90: bool | None = None
     deformity: bool | None = None
+    straight_leg_raise: bool | None = None
+    kneecap_shifted: bool | None = None
     tender_kneecap_only: bool | None = None
     tender_fibular_head: bool | None = None
     swelling: str | None = None
@@ -339,6 +412,12 @@ class Answers:
     giving_way: bool | None = None
     calf_swelling: bool | None = None
     breathless_or_chest_pain: bool | None = None
+    limp: bool | None = None
+    hip_or_groin_pain: bool | None = None
+    night_pain: bool | None = None
+    pain_at_rest: bool | None = None
+    feeling_ill_or_weight_loss: bool | None = None
+    dvt_risk: bool | None = None
     weeks: float | None = None
     pain_now: int | None = None
     pain_running: int | None = None

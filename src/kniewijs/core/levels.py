@@ -45,8 +45,8 @@ LEVEL_TITLES: dict[Level, Text] = {
 
 LEVEL_ACTIONS: dict[Level, Text] = {
     Level.EMERGENCY: T(
-        "Wacht niet af. Bel 112 en zeg dat het om een knieletsel gaat met de klachten hieronder.",
-        "Do not wait. Call 112 and say it is a knee injury with the complaints listed below.",
+        "Wacht niet af. Bel 112 en vertel welke klachten u heeft: ze staan hieronder.",
+        "Do not wait. Call 112 and tell them which complaints you have: they are listed below.",
     ),
     Level.URGENT: T(
         "Bel vandaag uw huisarts. Buiten kantoortijd belt u de huisartsenpost. "

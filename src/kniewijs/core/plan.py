@@ -96,6 +96,38 @@ ESCALATIONS: tuple[Escalation, ...] = (
     ),
     Escalation(
         T(
+            "De knieschijf schiet uit de kom, of u kunt na een val het gestrekte been niet optillen",
+            "The kneecap slips out of place, or after a fall you cannot lift the straight leg",
+        ),
+        Level.URGENT,
+        "nhg_m66",
+    ),
+    Escalation(
+        T(
+            "Een kind of tiener loopt mank of heeft ook pijn in heup of lies",
+            "A child or teenager limps or also has pain in the hip or groin",
+        ),
+        Level.URGENT,
+        "jgz_extremiteiten",
+    ),
+    Escalation(
+        T(
+            "U kunt geen vier stappen meer zetten of de knie niet tot een rechte hoek buigen",
+            "You can no longer take four steps or bend the knee to a right angle",
+        ),
+        Level.GP,
+        "nhg_m66",
+    ),
+    Escalation(
+        T(
+            "Pijn in rust of 's nachts, of u voelt zich ziek of valt af zonder reden",
+            "Pain at rest or at night, or you feel ill or lose weight without a reason",
+        ),
+        Level.GP,
+        "nice_cks_knee",
+    ),
+    Escalation(
+        T(
             "De pijn duurt langer dan twee weken, ondanks rust en oefeningen",
             "The pain lasts longer than two weeks despite rest and exercises",
         ),
@@ -124,9 +156,21 @@ ESCALATIONS: tuple[Escalation, ...] = (
 )
 
 
-def _care_first(level: Level) -> Plan:
+def _care_first(level: Level, answers: Answers) -> Plan:
     """Emergency and same-day levels: the plan is to get care, not to treat it yourself."""
-    if level is Level.EMERGENCY:
+    if level is Level.EMERGENCY and answers.breathless_or_chest_pain:
+        items = (
+            T(
+                "Bel 112. Zeg dat u kortademig bent of pijn op de borst heeft, en of uw kuit dik is.",
+                "Call 112. Say that you are short of breath or have chest pain, and whether your calf is swollen.",
+            ),
+            T(
+                "Ga rustig zitten, blijf niet alleen en span u niet in tot er hulp is.",
+                "Sit down quietly, do not stay alone and do not exert yourself until help arrives.",
+            ),
+        )
+        headline = T("Eerst hulp: bel 112.", "Help first: call 112.")
+    elif level is Level.EMERGENCY:
         items = (
             T(
                 "Bel 112. Blijf zitten of liggen en zet geen gewicht op het been.",
@@ -430,7 +474,7 @@ def build_plan(answers: Answers, level: Level, causes: list[CauseScore], hint: C
     """Seed: stop or reduce, rest by severity, cool, move without impact, strengthen, check shoes,
     and gait analysis when technique plays a part. Same-day and 112 levels get care first."""
     if level >= Level.URGENT:
-        return _care_first(level)
+        return _care_first(level, answers)
     sev = severity(answers)
     parts: list[PlanSection | None] = [
         _rest(sev, level),

@@ -6,15 +6,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .answers import Answers, parse_answers
+from .answers import FIELD_BY_NAME, Answers, parse_answers
 from .causes import CauseScore, rank_causes
 from .conditions import ConditionHint, condition_hint
 from .content.knowledge import ACTION_BY_KEY, CROSS_TRAINING, DISCLAIMER, EVIDENCE_BY_KEY, EXERCISE_BY_KEY
 from .levels import Level
 from .plan import Plan, PlanSection, build_plan
 from .sources import SOURCES
-from .text import Language, normalise_language
-from .triage import Reason, triage
+from .text import Language, T, Text, normalise_language
+from .triage import Reason, triage, unanswered_safety
+
+OPEN_QUESTIONS = T(
+    "Niet alle vragen over alarmsignalen zijn beantwoord. Beantwoord ze om zeker te zijn: klopt er een, "
+    "dan kan het advies dringender worden.",
+    "Not every question about warning signs has been answered. Answer them to be sure: if one applies, "
+    "the advice can become more urgent.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +32,19 @@ class Result:
     causes: tuple[CauseScore, ...]
     hint: ConditionHint | None
     plan: Plan
+    unanswered_safety: tuple[str, ...] = ()  # open red-flag questions that could raise the level
+
+    @property
+    def open_questions(self) -> tuple[Text, ...]:
+        return tuple(FIELD_BY_NAME[name].label for name in self.unanswered_safety)
+
+    @property
+    def advice(self) -> Text:
+        """What to do now; with open safety questions, the request to answer them comes with it."""
+        if not self.unanswered_safety:
+            return self.level.action
+        action = self.level.action
+        return Text(f"{action.nl} {OPEN_QUESTIONS.nl}", f"{action.en} {OPEN_QUESTIONS.en}")
 
 
 def evaluate(answers: Answers) -> Result:
@@ -32,7 +52,8 @@ def evaluate(answers: Answers) -> Result:
     causes = rank_causes(answers)
     hint = condition_hint(answers, acute_or_red_flag=level >= Level.URGENT)
     plan = build_plan(answers, level, causes, hint)
-    return Result(answers, level, tuple(reasons), tuple(causes), hint, plan)
+    missing = tuple(unanswered_safety(answers, level))
+    return Result(answers, level, tuple(reasons), tuple(causes), hint, plan, missing)
 
 
 def evaluate_raw(raw: Mapping[str, Any]) -> Result:
@@ -85,16 +106,8 @@ def result_to_dict(result: Result, lang: str | None = "nl") -> dict[str, Any]:
     return {
         "level": result.level.code,
         "level_title": result.level.title.get(language),
-        "advice": result.level.action.get(language),
-        "reasons": [
-            {
-                "code": r.code,
-                "level": r.level.code,
-                "text": r.text.get(language),
-                "source": SOURCES[r.source].citation,
-            }
-            for r in result.reasons
-        ],
+        "advice": result.advice.get(language),
+        "reasons": [_reason_dict(r, language) for r in result.reasons],
         "causes": [
             {"cause": c.cause, "score": c.score, "because": [b.get(language) for b in c.because]}
             for c in result.causes
@@ -111,6 +124,30 @@ def result_to_dict(result: Result, lang: str | None = "nl") -> dict[str, Any]:
                 for e in plan.escalate_when
             ],
         },
+        "unanswered_safety": list(result.unanswered_safety),
+        "unanswered_questions": [
+            {"field": name, "question": FIELD_BY_NAME[name].label.get(language)}
+            for name in result.unanswered_safety
+        ],
         "disclaimer": DISCLAIMER.get(language),
         "language": language,
     }
+
+
+def _reason_dict(reason: Reason, lang: Language) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": reason.code,
+        "level": reason.level.code,
+        "text": reason.text.get(lang),
+        "source": SOURCES[reason.source].citation,
+        "evidence": None,
+    }
+    if reason.evidence:
+        note = EVIDENCE_BY_KEY[reason.evidence]
+        out["evidence"] = {
+            "key": note.key,
+            "text": note.evidence_says.get(lang),
+            "what_we_do": note.what_we_do.get(lang),
+            "sources": [SOURCES[s].citation for s in note.sources],
+        }
+    return out

@@ -49,8 +49,39 @@ SOURCES: dict[str, Source] = {
             ),
         ),
         Source(
+            "nhg_m107",
+            "NHG-Standaard Niet-traumatische knieklachten (M107), 2016",
+            T(
+                "Richtlijn van huisartsen voor knieklachten zonder ongeval.",
+                "Dutch GP guideline for knee complaints without an injury.",
+            ),
+        ),
+        Source(
+            "jgz_extremiteiten",
+            "JGZ-richtlijn Extremiteiten (NCJ, 2019): a limping child to the GP within 24 hours; suspected "
+            "slipped capital femoral epiphysis the same day",
+            T(
+                "Richtlijn van de jeugdgezondheidszorg over armen, benen en heupen van kinderen.",
+                "Dutch youth health care guideline on children's limbs and hips.",
+            ),
+        ),
+        Source(
+            "nice_ng226",
+            "NICE NG226 Osteoarthritis in over 16s: diagnosis and management, 2022",
+            T("Britse richtlijn over artrose.", "British guideline on osteoarthritis."),
+        ),
+        Source(
+            "nice_cks_knee",
+            "NICE CKS Knee pain - assessment: red flags (fracture, extensor mechanism rupture, infection, "
+            "malignancy with night or rest pain and weight loss, referred hip pain)",
+            T(
+                "Britse handleiding voor artsen over het beoordelen van kniepijn.",
+                "British guidance for doctors on assessing knee pain.",
+            ),
+        ),
+        Source(
             "nts",
-            "Nederlandse Triage Standaard (NTS), urgency levels U0-U5",
+            "Nederlandse Triage Standaard (NTS), urgentieniveaus U0-U5",
             T("De Nederlandse triagestandaard voor spoed.", "The Dutch triage standard for urgency."),
         ),
         Source(

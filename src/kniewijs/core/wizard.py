@@ -1,8 +1,10 @@
 """The self-check as a short branching series of screens, shared by the web form and the terminal.
 
-A runner without red flags sees six screens and must answer ten questions; the training questions are
-optional. Injury questions appear only after an injury, the breathing question only with a swollen calf,
-and the check stops early as soon as the answers call for 112 or same-day care.
+Every red-flag question a runner's case needs is asked before the check can end at physiotherapy or
+self-care (core.triage.unanswered_safety is then empty, unless the runner chose "I don't know"). A runner
+without an injury sees five screens with questions to answer and two optional ones about training; the
+injury moment is asked only after an injury, the calf question only with a swollen calf. The check stops
+early once the answers call for 112 (after the signs screens) or same-day care (after the pain screen).
 """
 
 from __future__ import annotations
@@ -38,11 +40,11 @@ STEPS: tuple[Step, ...] = (
         "about",
         T("Over u en uw knie", "About you and your knee"),
         T(
-            "Eerst twee vragen om te zien welke kant we op moeten.",
-            "Two questions first, to see which way to go.",
+            "Eerst drie vragen om te zien welke kant we op moeten.",
+            "Three questions first, to see which way to go.",
         ),
-        ("age", "injury"),
-        required=("age", "injury"),
+        ("age", "injury", "weeks"),
+        required=("age", "injury", "weeks"),
     ),
     Step(
         "injury",
@@ -52,33 +54,69 @@ STEPS: tuple[Step, ...] = (
             "These questions show whether you need urgent help.",
         ),
         (
+            "fall",
             "pop",
             "sudden_severe_pain",
             "lost_function",
-            "can_take_4_steps",
-            "can_bend_90",
-            "deformity",
+            "straight_leg_raise",
             "tender_kneecap_only",
             "tender_fibular_head",
         ),
-        required=(
-            "pop",
-            "sudden_severe_pain",
-            "lost_function",
-            "can_take_4_steps",
-            "can_bend_90",
-            "deformity",
-        ),
+        required=("fall", "pop", "sudden_severe_pain", "lost_function", "straight_leg_raise"),
         applies=lambda raw: raw.get("injury") is True,
-        stop_at=Level.EMERGENCY,
+        # No early stop here: 112 after a pop holds only while the runner cannot walk, asked next.
     ),
     Step(
         "signs",
-        T("Signalen aan de knie en het been", "Signs at the knee and leg"),
+        T("Wat de knie nu kan, en wat u ziet", "What the knee can do now, and what you see"),
         None,
-        ("swelling", "warm", "red", "fever", "locking", "giving_way", "calf_swelling"),
-        required=("swelling",),
-        checkbox_group=("warm", "red", "fever", "locking", "giving_way", "calf_swelling"),
+        (
+            "can_take_4_steps",
+            "can_bend_90",
+            "swelling",
+            "warm",
+            "red",
+            "locking",
+            "giving_way",
+            "deformity",
+            "kneecap_shifted",
+            "calf_swelling",
+            "limp",
+            "hip_or_groin_pain",
+        ),
+        required=("can_take_4_steps", "can_bend_90", "swelling"),
+        checkbox_group=(
+            "warm",
+            "red",
+            "locking",
+            "giving_way",
+            "deformity",
+            "kneecap_shifted",
+            "calf_swelling",
+            "limp",
+            "hip_or_groin_pain",
+        ),
+        group_label=T(
+            "Wat herkent u aan uw knie en been? Vink alles aan wat klopt, of niets.",
+            "What do you recognise in your knee and leg? Tick all that apply, or none.",
+        ),
+        stop_at=Level.EMERGENCY,
+    ),
+    Step(
+        "body",
+        T("Hoe het verder met u gaat", "How you are otherwise"),
+        T(
+            "Deze signalen hebben soms een andere oorzaak dan overbelasting.",
+            "These signs sometimes have a cause other than overload.",
+        ),
+        ("fever", "feeling_ill_or_weight_loss", "night_pain", "pain_at_rest", "breathless_or_chest_pain"),
+        checkbox_group=(
+            "fever",
+            "feeling_ill_or_weight_loss",
+            "night_pain",
+            "pain_at_rest",
+            "breathless_or_chest_pain",
+        ),
         group_label=T(
             "Wat herkent u? Vink alles aan wat klopt, of niets.",
             "What do you recognise? Tick all that apply, or none.",
@@ -86,20 +124,22 @@ STEPS: tuple[Step, ...] = (
         stop_at=Level.EMERGENCY,
     ),
     Step(
-        "breath",
-        T("Uw ademhaling", "Your breathing"),
-        None,
-        ("breathless_or_chest_pain",),
-        required=("breathless_or_chest_pain",),
+        "clot",
+        T("Uw kuit", "Your calf"),
+        T(
+            "Een dikke kuit kan een bloedstolsel zijn. Deze vraag helpt inschatten hoe groot die kans is.",
+            "A swollen calf can be a blood clot. This question helps to judge how likely that is.",
+        ),
+        ("dvt_risk",),
+        required=("dvt_risk",),
         applies=lambda raw: raw.get("calf_swelling") is True,
-        stop_at=Level.EMERGENCY,
     ),
     Step(
         "pain",
         T("De pijn", "The pain"),
         T("Geef de pijn een cijfer van 0 tot 10.", "Give the pain a score from 0 to 10."),
-        ("weeks", "pain_now", "pain_running", "pain_next_morning", "improving_with_rest"),
-        required=("weeks", "pain_now", "pain_running", "pain_next_morning", "improving_with_rest"),
+        ("pain_now", "pain_running", "pain_next_morning", "improving_with_rest"),
+        required=("pain_now", "pain_running", "pain_next_morning", "improving_with_rest"),
         stop_at=Level.URGENT,
     ),
     Step(
@@ -185,3 +225,10 @@ def prune(raw: Mapping[str, Any]) -> dict[str, Any]:
         if key not in FIELD_BY_NAME or key in reachable:
             kept[key] = value
     return kept
+
+
+def step_asking(raw: Mapping[str, Any], names: list[str]) -> Step | None:
+    """The first screen on this runner's path that asks one of these questions: where "answer the open
+    safety questions" takes them back to."""
+    wanted = set(names)
+    return next((s for s in path(raw) if wanted & set(s.fields)), None)

@@ -7,7 +7,7 @@ from typing import Any, TextIO
 from django.core.management.base import CommandError
 
 from kniewijs.core.answers import Field, check_value
-from kniewijs.core.content.knowledge import ACTION_BY_KEY, CAUSE_BY_KEY, DISCLAIMER
+from kniewijs.core.content.knowledge import ACTION_BY_KEY, CAUSE_BY_KEY, DISCLAIMER, EVIDENCE_BY_KEY
 from kniewijs.core.selfcheck import Result
 from kniewijs.core.text import Language
 from kniewijs.core.wizard import next_step
@@ -27,6 +27,8 @@ WORDS = {
         "hint": "Het kan passen bij",
         "help": "Toch hulp zoeken als",
         "how": "Zo doet u het",
+        "open": "Beantwoord eerst nog deze vragen; klopt er een, dan kan het advies dringender worden",
+        "research": "Wat het onderzoek zegt",
     },
     "en": {
         "yes": ("y", "yes", "j"),
@@ -42,6 +44,8 @@ WORDS = {
         "hint": "It may fit",
         "help": "Get help after all if",
         "how": "How to",
+        "open": "Answer these questions first; if one applies, the advice can become more urgent",
+        "research": "What research says",
     },
 }
 
@@ -125,9 +129,16 @@ def render_text(result: Result, lang: Language, out: Any) -> None:
     w = WORDS[lang]
     out.write(f"\n*** {result.level.title.get(lang).upper()} ***")
     out.write(result.level.action.get(lang))
+    if result.open_questions:
+        out.write(f"\n{w['open']}:")
+        for question in result.open_questions:
+            out.write(f"  ? {question.get(lang)}")
     out.write(f"\n{w['why']}:")
     for reason in result.reasons:
         out.write(f"  - {reason.text.get(lang)}")
+        if reason.evidence:
+            note = EVIDENCE_BY_KEY[reason.evidence]
+            out.write(f"    {w['research']}: {note.evidence_says.get(lang)} {note.what_we_do.get(lang)}")
     if result.hint:
         out.write(f"\n{w['hint']}: {result.hint.name.get(lang)}")
         out.write(f"  {result.hint.text.get(lang)}")

@@ -18,7 +18,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kniewijs.core.answers import InvalidAnswers, parse_answers
 from kniewijs.core.selfcheck import evaluate
 from kniewijs.core.text import Language, normalise_language
-from kniewijs.core.wizard import STEP_BY_KEY, Step, next_step, previous_step, progress, prune
+from kniewijs.core.wizard import (
+    STEP_BY_KEY,
+    Step,
+    next_step,
+    path,
+    previous_step,
+    progress,
+    prune,
+    step_asking,
+)
 
 from .examples import EXAMPLES
 from .forms import StepForm, initial_from_answers
@@ -69,6 +78,7 @@ def _render_result(
     context = present(result) | {
         "state_json": json.dumps(answers, sort_keys=True),
         "example_title": example_title,
+        "open_step": step_asking(answers, list(result.unanswered_safety)),
     }
     response = render(request, "selfcheck/result.html", context)
     response["Cache-Control"] = "no-store"
@@ -105,6 +115,11 @@ def questions(request: HttpRequest) -> HttpResponse:
             },
             status=400,
         )
+    if request.POST.get("nav") == "goto":
+        # From the result page back to the screen that asks an open safety question.
+        target = STEP_BY_KEY.get(request.POST.get("goto", ""))
+        if target is not None and target in path(state):
+            return _render_step(request, target, state)
     step = STEP_BY_KEY.get(request.POST.get("step", ""))
     if step is None:
         return render(

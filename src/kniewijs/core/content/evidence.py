@@ -125,12 +125,14 @@ EVIDENCE: tuple[EvidenceNote, ...] = (
             "someone's life is at risk.",
         ),
         what_we_do=T(
-            "Bij een knap met direct functieverlies raadt onze kniecheck 112 aan, zoals de praktijkpagina "
-            "doet, en hij vermeldt dat er ook bij. Twijfelt u? Bel de huisarts of de huisartsenpost: zij "
-            "zeggen u hoe snel u moet komen.",
-            "For a pop with immediate loss of function, our knee check follows the clinic page and advises "
-            "112, and it says so. Not sure? Phone your GP or the out-of-hours GP service: they will tell "
-            "you how soon you need to be seen.",
+            "Zolang u na een knap met direct functieverlies het been nog niet kunt belasten, raadt onze "
+            "kniecheck 112 aan, zoals de praktijkpagina doet. Kunt u weer lopen, dan is er geen levensgevaar "
+            "meer en zeggen we: vandaag nog naar de huisarts, de huisartsenpost of de spoedeisende hulp. "
+            "Twijfelt u? Bel de huisarts of de huisartsenpost: zij zeggen u hoe snel u moet komen.",
+            "As long as you cannot put weight on the leg after a pop with immediate loss of function, our "
+            "knee check advises 112, as the clinic page does. Once you can walk again there is no danger to "
+            "life and we say: today to the GP, the out-of-hours GP service or the emergency department. Not "
+            "sure? Phone your GP or the out-of-hours GP service: they will tell you how soon to come.",
         ),
         sources=("nhg_m66", "nts"),
     ),

@@ -15,12 +15,18 @@ def test_a_runner_on_a_phone_completes_the_self_check_and_sees_the_plan(chromium
 
     page.get_by_label("Hoe oud bent u?").fill("34")
     page.locator("label[for=id_injury_1]").click()  # nee
+    page.get_by_label("Hoeveel weken heeft u de klachten al?").fill("3")
     page.get_by_role("button", name="Volgende").click()
 
+    page.locator("label[for=id_can_take_4_steps_0]").click()  # ja
+    page.locator("label[for=id_can_bend_90_0]").click()  # ja
     page.locator("label[for=id_swelling_0]").click()  # geen zwelling
     page.get_by_role("button", name="Volgende").click()
 
-    page.get_by_label("Hoeveel weken heeft u de klachten al?").fill("3")
+    # How you are otherwise: nothing ticked.
+    assert page.get_by_text("Ik ben kortademig of heb pijn op de borst").is_visible()
+    page.get_by_role("button", name="Volgende").click()
+
     for name, value in (("pain_now", "1"), ("pain_running", "3"), ("pain_next_morning", "0")):
         page.locator(f"label[for=id_{name}_{value}]").click()
     page.locator("label[for=id_improving_with_rest_0]").click()

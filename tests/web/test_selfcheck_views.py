@@ -157,14 +157,15 @@ def test_breathlessness_ends_the_check_at_112_naming_a_clot_not_the_knee(client)
 
 def test_a_result_with_open_safety_questions_lists_them_and_leads_back_to_their_screen(client):
     state = {"age": 34, "injury": False, "weeks": 1, "pain_now": 1}
-    response = client.get(reverse("selfcheck:example", args=["knieschijf"]))
-    assert "Beantwoord eerst deze vragen" not in response.content.decode()
-    response = client.post(reverse("selfcheck:pdf"), {"state": json.dumps(state)})
-    assert response.status_code == 200  # the PDF renders the open questions too
-    from kniewijs.core.answers import parse_answers
-    from kniewijs.core.selfcheck import evaluate
-
-    assert "calf_swelling" in evaluate(parse_answers(state)).unanswered_safety
+    complete = client.get(reverse("selfcheck:example", args=["knieschijf"])).content.decode()
+    assert "Beantwoord eerst deze vragen" not in complete
+    # A result reached with answers from an older check: the last screen posted with a partial state.
+    response = client.post(QUESTIONS, {"state": json.dumps(state), "step": "recovery", "nav": "next"})
+    html = response.content.decode()
+    assert "calf_swelling" in response.context["result"].unanswered_safety
+    assert "Beantwoord eerst deze vragen" in html and "Mijn kuit is dik, pijnlijk of gespannen" in html
+    assert 'name="goto" value="signs"' in html
+    assert client.post(reverse("selfcheck:pdf"), {"state": json.dumps(state)}).status_code == 200
     back = client.post(QUESTIONS, {"state": json.dumps(state), "nav": "goto", "goto": "signs"})
     assert back.context["step"].key == "signs"
     # A screen the runner's path does not pass is not offered.

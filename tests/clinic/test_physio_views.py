@@ -108,6 +108,10 @@ def test_an_attached_report_is_shown_on_the_appointment_and_logged(physio_client
     assert response.status_code == 200
     categories = sorted(e.category for e in AccessEvent.objects.all())
     assert categories == ["booking", "selfcheck"]
+    # The physio sees which warning-sign questions the runner left open (here: nearly all of them).
+    html = response.content.decode()
+    assert "Vragen over alarmsignalen die de loper openliet" in html
+    assert "Mijn kuit is dik, pijnlijk of gespannen" in html
 
 
 def test_an_appointment_of_another_clinic_is_404(clinic, physio, other_physio):

@@ -138,7 +138,8 @@ def test_a_red_flag_escalates_at_once_with_the_self_checks_level_and_reasons(sig
     expected_level, expected_reasons = triage(Answers(**{s: True for s in signs}))
     assert state.escalation.level is expected_level is level and state.escalation.date == day(5)
     assert [r.code for r in state.escalation.reasons] == [r.code for r in expected_reasons]
-    assert all([s.kind for s in d.sessions] == ["care"] for d in state.week_ahead)
+    assert [s.kind for s in state.today_plan.sessions] == ["care"]
+    assert all([s.kind for s in d.sessions] == ["paused"] for d in state.week_ahead[1:])
 
 
 @pytest.mark.parametrize("severity", sorted(REST_DAYS))

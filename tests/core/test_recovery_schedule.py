@@ -172,11 +172,14 @@ def test_a_physio_escalation_keeps_the_programme_going():
     assert plans[0].has("care") and any(d.run for d in plans)
 
 
-def test_a_same_day_escalation_replaces_every_day_with_the_care_advice():
+def test_a_same_day_escalation_gives_the_care_advice_once_and_puts_every_later_day_on_hold():
     locked = red_flag(SessionLog(TODAY, "run", signs=frozenset({"locking"})))
     plans = plan_days(basis(escalation=locked), 7)
-    assert all([s.kind for s in d.sessions] == ["care"] for d in plans)
-    assert plans[3].sessions[0].what == (Level.URGENT.action,)
+    assert [s.kind for s in plans[0].sessions] == ["care"] and plans[0].sessions[0].what == (
+        Level.URGENT.action,
+    )
+    assert all([s.kind for s in d.sessions] == ["paused"] for d in plans[1:])
+    assert not any(s.what == (Level.URGENT.action,) for d in plans[1:] for s in d.sessions)
 
 
 def test_what_was_logged_today_shows_as_done():

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from kniewijs.recovery.models import Programme, SessionLog
 from kniewijs.recovery.views import calendar_token
+from kniewijs.training.models import DailyEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -55,9 +56,9 @@ def test_logging_a_painful_run_is_replayed_into_a_decision(runner_client, runner
     programme.started_on -= timedelta(days=14)
     programme.save()
     day = programme.started_on + timedelta(days=10)
-    SessionLog.objects.create(
-        programme=programme, date=day, kind="run", level=1, pain_during=7, pain_after=7, pain_next_morning=6
-    )
+    SessionLog.objects.create(programme=programme, date=day, kind="run", level=1)
+    # The day's knee pain lives in the training log's daily entry, the one record the programme reads.
+    DailyEntry.objects.create(user=runner, date=day, pain_during=7, pain_after=7, pain_next_morning=6)
     response = runner_client.get(reverse("recovery:programme"))
     assert response.context["decisions"], "a run with pain 7 must lead to a decision"
     assert response.context["decisions"][0].decision.verdict.value in ("step_back", "repeat")

@@ -47,8 +47,11 @@ def log_days(user, days_back: range, shoes: int = 1) -> None:
         if day.weekday() in (0, 2, 4, 6)
     )
     DailyEntry.objects.bulk_create(
-        DailyEntry(user=user, date=day, resting_heart_rate=50, pain_during=n % 3)
-        for n, day in enumerate(days)
+        (
+            DailyEntry(user=user, date=day, resting_heart_rate=50, pain_during=n % 3)
+            for n, day in enumerate(days)
+        ),
+        ignore_conflicts=True,  # a day a demo programme already noted knee pain for keeps that entry
     )
 
 

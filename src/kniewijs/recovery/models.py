@@ -71,6 +71,20 @@ class SessionLog(models.Model):
 
     class Meta:
         ordering = ["date", "created_at"]
+        constraints = [
+            # One record of a day's knee pain: a run's pain and swelling live in the training log's daily
+            # entry (recovery.recording), never in a second copy here (docs/decisions.md).
+            models.CheckConstraint(
+                condition=~Q(kind="run")
+                | Q(
+                    pain_during__isnull=True,
+                    pain_after__isnull=True,
+                    pain_next_morning__isnull=True,
+                    swelling=False,
+                ),
+                name="run_pain_lives_in_the_daily_entry",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.date}"

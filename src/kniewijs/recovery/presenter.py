@@ -13,18 +13,14 @@ from django.utils.translation import gettext as _
 
 from kniewijs import charts
 from kniewijs.core.content.knowledge import EVIDENCE_BY_KEY, EXERCISE_BY_KEY
-from kniewijs.core.recovery.model import Decision, Verdict
-from kniewijs.core.text import T, Text, normalise_language
+from kniewijs.core.recovery.feedback import VERDICT_TITLES as VERDICT
+from kniewijs.core.recovery.model import Decision, ProgrammeState
+from kniewijs.core.recovery.urgent import PROGRAMME_ON_HOLD, escalation_advice
+from kniewijs.core.text import Text, normalise_language
 
 from .models import Programme
 from .questionnaire_views import overview_rows
 from .state import state_for
-
-VERDICT = {
-    Verdict.PROGRESS: T("Door naar het volgende niveau", "On to the next level"),
-    Verdict.REPEAT: T("Dit niveau nog eens", "Repeat this level"),
-    Verdict.STEP_BACK: T("Een niveau terug", "One level back"),
-}
 
 
 @dataclass(frozen=True)
@@ -43,19 +39,17 @@ class DecisionView:
         return f"{self.verdict.get(lang)}: {first}".strip(": ")
 
 
-def _chart(programme: Programme, lang: Any) -> dict[str, Any]:
-    runs = [log for log in programme.sessions.all() if log.kind == "run"]
-    pains = [
-        max(
-            (p for p in (log.pain_during, log.pain_after, log.pain_next_morning) if p is not None),
-            default=None,
-        )
-        for log in runs
+def _chart(state: ProgrammeState, lang: Any) -> dict[str, Any]:
+    """From the replay's own days: the pain noted on each day (the one record, the daily entry) and the
+    level in force at the end of it, ending today at the level the header names."""
+    decided = {d.date for d in state.decisions}
+    days = [
+        day for day in state.history if day.pain is not None or day.date in decided or day.date == state.today
     ]
     chart = charts.pain_and_level(
-        [log.date for log in runs],
-        pains,
-        [log.level for log in runs],
+        [day.date for day in days],
+        [day.pain for day in days],
+        [day.level for day in days],
         chart_id="pain-level",
         title=_("Pain and level over time"),
         lang=lang,
@@ -75,8 +69,11 @@ def programme_context(programme: Programme, today: date) -> dict[str, Any]:
         "week_ahead": state.week_ahead,
         "decisions": [DecisionView(d, VERDICT[d.verdict]) for d in reversed(state.decisions)],
         "escalation": state.escalation,
+        "urgent": escalation_advice(state.escalation),
+        "on_hold": state.on_hold,
+        "on_hold_text": PROGRAMME_ON_HOLD,
         "exercises": EXERCISE_BY_KEY,
         "evidence": EVIDENCE_BY_KEY,
-        "figure": _chart(programme, lang),
+        "figure": _chart(state, lang),
         "questionnaires_due": [row for row in overview_rows(programme.user) if row["due"]],
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from django.contrib import messages
@@ -14,19 +15,25 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kniewijs.core.answers import InvalidAnswers, parse_answers
+from kniewijs.core.recovery.feedback import Feedback, after_saving
+from kniewijs.core.text import normalise_language
 from kniewijs.training.history import local_today
+from kniewijs.training.models import DailyEntry
 
 from . import access
 from .calendar_feed import calendar_bytes
 from .forms import SessionLogForm
 from .matching import matching_run, prefill_from_run
-from .models import Review
+from .models import Programme, Review, SessionLog
 from .presenter import programme_context
+from .recording import record_session
 from .starting import NotForSelfCare, start_from_selfcheck
+from .state import core_log, state_for
 
 CALENDAR_SALT = "kniewijs.recovery.calendar"
 
@@ -89,21 +96,34 @@ def log_session(request: HttpRequest) -> HttpResponse:
     }
     if planned is not None:
         initial |= prefill_from_run(matching_run(current, today), planned.level)
-    form = SessionLogForm(request.POST or None, initial=initial)
+    form = SessionLogForm(request.POST or None, initial=initial, first_day=current.started_on, last_day=today)
     if request.method == "POST" and form.is_valid():
         log = form.save(commit=False)
-        log.programme = current
         linked = matching_run(current, log.date) if log.kind == "run" else None
-        log.activity = linked
-        log.save()
-        after = programme_context(current, today)
-        decided = [d for d in after["decisions"] if d.date == log.date]
-        if decided:
-            messages.success(request, decided[-1].summary)
-        else:
-            messages.success(request, _("Saved. The decision follows once the next morning is known."))
+        saved = record_session(current, log, form.knee_figures, linked)
+        _tell(request, _feedback(current, saved, today))
         return redirect("recovery:programme")
     return _no_store(render(request, "recovery/log.html", {"form": form, "planned": planned}))
+
+
+def _feedback(programme: Programme, saved: SessionLog, today: date) -> Feedback:
+    """The decision the saved session led to, from the same replay the programme page shows."""
+    entry = None
+    if saved.kind == SessionLog.Kind.RUN:
+        entry = DailyEntry.objects.filter(user_id=programme.user_id, date=saved.date).first()
+    return after_saving(state_for(programme, today), core_log(saved, entry))
+
+
+MESSAGE_LEVEL = {"warning": messages.WARNING, "success": messages.SUCCESS, "info": messages.INFO}
+
+
+def _tell(request: HttpRequest, feedback: Feedback) -> None:
+    """One message of the right kind; none after a red flag, whose urgent block leads the page."""
+    if feedback.tone == "urgent":
+        return
+    lang = normalise_language(get_language())
+    words = " ".join([feedback.title.get(lang), *(line.get(lang) for line in feedback.lines)])
+    messages.add_message(request, MESSAGE_LEVEL[feedback.tone], words)
 
 
 @login_required

@@ -43,7 +43,8 @@ def red_flag(log: SessionLog) -> Escalation | None:
     level, reasons = triage(answers)
     if level < Level.URGENT:
         return None
-    return Escalation(log.date, level, "red_flag", tuple(Because(r.code, r.text, r.source) for r in reasons))
+    reasons_kept = tuple(Because(r.code, r.text, r.source, r.level) for r in reasons)
+    return Escalation(log.date, level, "red_flag", reasons_kept)
 
 
 def too_much_pain_twice(date: dt.date) -> Escalation:

@@ -17,9 +17,21 @@ from ..text import Text
 from .ladder import FIRST_LEVEL, TOP_LEVEL
 
 Phase = Literal["protect", "return", "done"]
-LogKind = Literal["run", "strength", "mobility", "squat_test", "cross_training"]
-LOG_KINDS: tuple[LogKind, ...] = ("run", "strength", "mobility", "squat_test", "cross_training")
-PlanKind = Literal["care", "protect", "rest", "cross_training", "run", "strength", "mobility", "squat_test"]
+# "pain_report": knee pain the runner noted in the training log on a day without a programme session. The
+# daily entry is the one record of a day's knee pain, so it counts for the pain rules, not for the ladder.
+LogKind = Literal["run", "strength", "mobility", "squat_test", "cross_training", "pain_report"]
+LOG_KINDS: tuple[LogKind, ...] = (
+    "run",
+    "strength",
+    "mobility",
+    "squat_test",
+    "cross_training",
+    "pain_report",
+)
+# "paused": a day after a same-day or 112 escalation; nothing is planned until a doctor has seen the runner.
+PlanKind = Literal[
+    "care", "paused", "protect", "rest", "cross_training", "run", "strength", "mobility", "squat_test"
+]
 
 # Signs from the self-check's vocabulary (fields of core.answers.Answers) a runner can report with any
 # session; core.triage.triage decides what they mean. Swelling and giving way have their own log fields.
@@ -40,20 +52,34 @@ ANSWER_FIELDS = frozenset(f.name for f in fields(Answers))
 
 
 class Verdict(Enum):
-    """What the pain-monitoring model says after a run."""
+    """What the pain-monitoring model says after a run. The two REST_ verdicts are for a run logged in the
+    protect phase, against the advice: it never counts for the ladder."""
 
     PROGRESS = "progress"
     REPEAT = "repeat"
     STEP_BACK = "step_back"
+    REST_GOES_ON = "rest_goes_on"
+    REST_RESTARTS = "rest_restarts"
+
+    @property
+    def against_advice(self) -> bool:
+        return self in (Verdict.REST_GOES_ON, Verdict.REST_RESTARTS)
+
+    @property
+    def holds_back(self) -> bool:
+        """The run asked too much: a level down, or the rest started again."""
+        return self in (Verdict.STEP_BACK, Verdict.REST_RESTARTS)
 
 
 @dataclass(frozen=True, slots=True)
 class Because:
-    """One reason, in the runner's words, with the key of its source (core.sources or NEW_SOURCES)."""
+    """One reason, in the runner's words, with the key of its source (core.sources or NEW_SOURCES); a
+    reason taken from the self-check's triage keeps its urgency level."""
 
     code: str
     text: Text
     source: str
+    level: Level | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +198,21 @@ class Decision:
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(r.source for r in self.reasons))
+
+    def has(self, code: str) -> bool:
+        return any(r.code == code for r in self.reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class DayRecord:
+    """One day of the programme as the replay ended it: the phase, the walk-run level in force (None while
+    the ladder has not started) and the highest knee pain noted that day (None when none was noted). The
+    chart and the header read these, so they cannot tell a different level or pain than the decisions."""
+
+    date: dt.date
+    phase: Phase
+    level: int | None
+    pain: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +364,14 @@ class ProgrammeState:
     cooling: CoolingAdvice
     basis: PlanBasis
     week_ahead: tuple[DayPlan, ...]
+    history: tuple[DayRecord, ...] = ()  # every day from the start to today, oldest first
+    earliest_return: dt.date | None = None  # first day the rest may end (moves when the rest restarts)
 
     @property
     def today_plan(self) -> DayPlan:
         return self.week_ahead[0]
+
+    @property
+    def on_hold(self) -> bool:
+        """A same-day or 112 escalation is open: nothing goes on until a doctor has seen the runner."""
+        return self.escalation is not None and self.escalation.care_only

@@ -48,6 +48,37 @@ class RunContext:
     red_flags: tuple[Because, ...] = ()  # triage reasons when an alarm sign came with this run
 
 
+def _too_much_pain(log: SessionLog) -> Because | None:
+    """Silbernagel 2007: activity pain above 5 out of 10 is more than the knee can take."""
+    activity = log.activity_pain
+    if activity is None or pain_zone(activity) is not PainZone.TOO_MUCH:
+        return None
+    return Because(
+        "too_much_pain",
+        T(
+            "Uw pijn was {p} op 10: boven de grens van 5. Dat is meer dan de knie nu aankan.",
+            "Your pain was {p} out of 10: above the limit of 5. That is more than the knee can take for now.",
+        ).format(p=activity),
+        SILBERNAGEL,
+    )
+
+
+def _not_settled(log: SessionLog) -> Because | None:
+    """Silbernagel 2007: pain should have settled by the next morning (4 or more is not settled, as the
+    self-check's rule)."""
+    morning = log.pain_next_morning
+    if morning is None or pain_zone(morning) is PainZone.SAFE:
+        return None
+    return Because(
+        "not_settled",
+        T(
+            "De ochtend erna was de pijn nog {p} op 10: niet gezakt. De knie heeft meer tijd nodig.",
+            "The next morning the pain was still {p} out of 10: not settled. The knee needs more time.",
+        ).format(p=morning),
+        SILBERNAGEL,
+    )
+
+
 def step_back_reasons(log: SessionLog, ctx: RunContext) -> list[Because]:
     """Silbernagel 2007: activity pain above 5, pain not settled by the next morning (4 or more, as the
     self-check's rule), or the week's highest pain rising above last week's; the seed: a knee that gives
@@ -64,31 +95,12 @@ def step_back_reasons(log: SessionLog, ctx: RunContext) -> list[Because]:
                 ctx.red_flags[0].source,
             )
         )
-    activity = log.activity_pain
-    if activity is not None and pain_zone(activity) is PainZone.TOO_MUCH:
-        reasons.append(
-            Because(
-                "too_much_pain",
-                T(
-                    "Uw pijn kwam boven 5 op 10. Dat is meer dan de knie nu aankan.",
-                    "Your pain went above 5 out of 10. That is more than the knee can take for now.",
-                ),
-                SILBERNAGEL,
-            )
-        )
-    morning = log.pain_next_morning
-    if morning is not None and pain_zone(morning) is not PainZone.SAFE:
-        reasons.append(
-            Because(
-                "not_settled",
-                T(
-                    "De ochtend erna was de pijn nog {p} op 10: niet gezakt. De knie heeft meer tijd nodig.",
-                    "The next morning the pain was still {p} out of 10: not settled. The knee needs more "
-                    "time.",
-                ).format(p=morning),
-                SILBERNAGEL,
-            )
-        )
+    too_much = _too_much_pain(log)
+    if too_much is not None:
+        reasons.append(too_much)
+    unsettled = _not_settled(log)
+    if unsettled is not None:
+        reasons.append(unsettled)
     if log.giving_way:
         reasons.append(
             Because(
@@ -319,3 +331,86 @@ def decide_run(log: SessionLog, ctx: RunContext) -> RunOutcome:
         ctx.level + 1,
         good=True,
     )
+
+
+def decide_protect_run(
+    log: SessionLog, level: int, rest_days: int, red_flags: tuple[Because, ...] = ()
+) -> RunOutcome:
+    """A run logged in the protect phase, against the seed's advice to rest by severity: it is recorded and
+    judged, never counted for the ladder. Silbernagel 2007: activity pain above 5, or pain not settled the
+    next morning (4 or more), means the run asked too much; the shortest rest then starts again from the day
+    after the run (our reading: in the rest phase there is no lower level to step back to). Otherwise the
+    rest goes on as planned and the return waits for settled pain (3 or less), as ever."""
+    reasons: list[Because] = [
+        Because(
+            "against_advice",
+            T(
+                "U liep hard terwijl uw knie nog rust nodig heeft. Deze loop telt niet mee voor het "
+                "stappenplan.",
+                "You ran while your knee still needs rest. This run does not count for the walk-run ladder.",
+            ),
+            "seed",
+        )
+    ]
+    if red_flags:
+        reasons.append(
+            Because(
+                "red_flag",
+                T(
+                    "U meldde een alarmsignaal bij deze loop. Stop met hardlopen en volg het advies.",
+                    "You reported a warning sign with this run. Stop running and follow the advice.",
+                ),
+                red_flags[0].source,
+            )
+        )
+    too_much, unsettled = _too_much_pain(log), _not_settled(log)
+    held = [r for r in (too_much, unsettled) if r is not None]
+    if held:
+        reasons.extend(held)
+        reasons.append(
+            Because(
+                "rest_restarts",
+                T(
+                    "Uw rust begint opnieuw: de {days} dagen na deze loop loopt u niet hard. Daarna begint u "
+                    "met wandelen en hardlopen zodra de pijn 3 op 10 of minder is.",
+                    "Your rest starts again: do not run for the {days} days after this run. Then you start "
+                    "walking and running as soon as the pain is 3 out of 10 or less.",
+                ).format(days=rest_days),
+                SILBERNAGEL,
+            )
+        )
+        return RunOutcome(Verdict.REST_RESTARTS, tuple(reasons), level, good=False)
+    activity = log.activity_pain
+    if activity is not None and pain_zone(activity) is PainZone.ACCEPTABLE:
+        reasons.append(
+            Because(
+                "acceptable_in_rest",
+                T(
+                    "Uw pijn was {p} op 10: nog acceptabel, maar de knie is nog niet rustig.",
+                    "Your pain was {p} out of 10: still acceptable, but the knee has not settled yet.",
+                ).format(p=activity),
+                SILBERNAGEL,
+            )
+        )
+    reasons.append(
+        Because(
+            "rest_goes_on",
+            T(
+                "Uw rust gaat door zoals gepland. Loop niet hard tot het plan wandelen en hardlopen aangeeft.",
+                "Your rest goes on as planned. Do not run until the plan gives walking and running.",
+            ),
+            "seed",
+        )
+    )
+    if log.pain_next_morning is None:
+        reasons.append(
+            Because(
+                "note_morning",
+                T(
+                    "Vul morgenochtend nog uw pijn in. Is die dan 4 op 10 of meer, dan begint de rust opnieuw.",
+                    "Fill in your pain tomorrow morning. If it is 4 out of 10 or more, the rest starts again.",
+                ),
+                SILBERNAGEL,
+            )
+        )
+    return RunOutcome(Verdict.REST_GOES_ON, tuple(reasons), level, good=False)

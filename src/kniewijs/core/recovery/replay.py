@@ -19,6 +19,7 @@ from . import escalation as esc
 from .ladder import MIN_DAYS_AFTER_STEP_BACK, MIN_DAYS_BETWEEN_RUNS
 from .model import (
     Because,
+    DayRecord,
     Decision,
     Escalation,
     ExerciseDose,
@@ -30,7 +31,7 @@ from .model import (
     StrengthStep,
     Verdict,
 )
-from .monitoring import RunContext, decide_run, levels_gained_within_7_days
+from .monitoring import RunContext, decide_protect_run, decide_run, levels_gained_within_7_days
 from .schedule import WeekKey, iso_week, plan_days
 from .sessions import cooling_advice
 from .squat import squat_trend
@@ -78,6 +79,8 @@ class _Replay:
         self.escalations: list[Escalation] = []
         self.open: list[Escalation] = []
         self.logged_today: set[str] = set()
+        self.history: list[DayRecord] = []
+        self.pain_today: int | None = None
         if programme.advice_level >= Level.PHYSIO:
             self._raise(
                 esc.selfcheck_advice(programme.start, programme.advice_level, programme.advice_reasons)
@@ -105,7 +108,9 @@ class _Replay:
             self.phase = "return"
             self.return_start = day
             self.clock = day
-        elif day >= self.latest and not self.unsettled_raised:
+        elif day >= self.latest and not self.unsettled_raised and not self.settled():
+            # Not settled by the end of the longest rest. (A rest that restarted may end after it; a
+            # settled knee then simply waits for the new earliest day.)
             self.unsettled_raised = True
             self._raise(esc.protect_not_settled(day, self.programme.rest_days[1]))
 
@@ -141,9 +146,11 @@ class _Replay:
         if highest is not None:
             week = iso_week(day)
             self.week_highest[week] = max(self.week_highest.get(week, highest), highest)
+            self.pain_today = max(self.pain_today if self.pain_today is not None else highest, highest)
         if log.pains or log.swelling:
             self.latest_report = log
-        if day == self.today:
+        if day == self.today and not (log.kind == "run" and self.phase == "protect"):
+            # A run in the protect phase was not planned: today's card must not show it as a level done.
             self.logged_today.add(log.kind)
 
     def _run(self, log: SessionLog, red: Escalation | None) -> None:
@@ -155,7 +162,8 @@ class _Replay:
         self.last_run = day
         self.min_gap = MIN_DAYS_BETWEEN_RUNS
         if self.phase == "protect":
-            return  # pain still counts (take()); the ladder has not started
+            self._protect_run(log, red)
+            return
         ctx = RunContext(
             level=self.level,
             good_runs_before=self.good_runs,
@@ -190,6 +198,15 @@ class _Replay:
         else:
             self.good_runs = self.good_runs + 1 if outcome.good else 0
 
+    def _protect_run(self, log: SessionLog, red: Escalation | None) -> None:
+        """Against the advice: judged at once (the pain counted in take()), never a step on the ladder. When
+        it asked too much, the shortest rest counts again from the day after the run."""
+        low = self.programme.rest_days[0]
+        outcome = decide_protect_run(log, self.level, low, red.reasons if red is not None else ())
+        self.decisions.append(Decision(log.date, outcome.verdict, self.level, self.level, outcome.reasons))
+        if outcome.verdict is Verdict.REST_RESTARTS:
+            self.earliest = max(self.earliest, log.date + dt.timedelta(days=1 + low))
+
     def end_day(self, day: dt.date) -> None:
         if (
             self.phase == "return"
@@ -201,6 +218,9 @@ class _Replay:
         for review in self.programme.reviews:
             if review.date == day:
                 self._review(day, review.level)
+        level = None if self.phase == "protect" else self.level
+        self.history.append(DayRecord(day, self.phase, level, self.pain_today))
+        self.pain_today = None
 
     def _review(self, day: dt.date, level: int | None) -> None:
         """A clinician saw the runner: open escalations close, their counts start again, the clock too."""
@@ -259,6 +279,8 @@ class _Replay:
             cooling=cooling,
             basis=basis,
             week_ahead=plan_days(basis, WEEK_AHEAD_DAYS),
+            history=tuple(self.history),
+            earliest_return=self.earliest if self.phase == "protect" else None,
         )
 
 

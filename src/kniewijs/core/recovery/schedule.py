@@ -10,8 +10,9 @@ Rules (sources in docs/recovery.md):
   strength on running days, so the day between two runs stays a true rest day (seed: alternate hard
   and easy); in the protect phase it falls every other day.
 - Mobility every day (seed: 5-10 minutes); the squat test every 7 days (squat.py).
-- A same-day or 112 escalation replaces everything with the care advice; a GP escalation stops the runs
-  until a review; any open escalation leads the first day.
+- A same-day or 112 escalation replaces everything: today holds only the care advice and every later day
+  says the programme is on hold until a doctor has seen the runner (the advice itself is said once, not
+  on seven days); a GP escalation stops the runs until a review; any open escalation leads the first day.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .sessions import (
     cross_training_session,
     free_run_session,
     mobility_session,
+    paused_session,
     protect_session,
     rest_day_session,
     run_session,
@@ -119,8 +121,10 @@ def plan_days(basis: PlanBasis, days: int) -> tuple[DayPlan, ...]:
     horizon = [basis.today + dt.timedelta(days=i) for i in range(days)]
     escalation = basis.escalation
     if escalation is not None and escalation.care_only:
-        care = care_session(escalation)
-        return tuple(DayPlan(day, _phase_on(basis, day), (care,)) for day in horizon)
+        care, paused = care_session(escalation), paused_session()
+        return tuple(
+            DayPlan(day, _phase_on(basis, day), (care if day == basis.today else paused,)) for day in horizon
+        )
     runs = _run_days(basis, days + 1)  # one day past the horizon: strength avoids the day before a run
     strength = _strength_days(basis, horizon, runs)
     tests = _squat_days(basis, horizon)

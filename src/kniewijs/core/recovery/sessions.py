@@ -259,6 +259,26 @@ def care_session(escalation: Escalation) -> PlannedSession:
     )
 
 
+def paused_session() -> PlannedSession:
+    """After a same-day or 112 escalation (the self-check's triage): nothing for the knee is planned until
+    a doctor has seen the runner; the care advice is given once, today."""
+    return PlannedSession(
+        kind="paused",
+        title=T("Programma staat stil", "Programme on hold"),
+        what=(
+            T(
+                "Eerst moet een arts naar uw klachten kijken. Daarna gaat het programma verder.",
+                "First a doctor needs to look at your symptoms. After that the programme goes on.",
+            ),
+        ),
+        why=T(
+            "U meldde een alarmsignaal. Oefenen of hardlopen kan wachten.",
+            "You reported a warning sign. Exercise and running can wait.",
+        ),
+        sources=("seed",),
+    )
+
+
 def cooling_advice(suggested_now: bool) -> CoolingAdvice:
     """Seed: cooling eases swelling and pain; the evidence ('ice_dose'): no best dose is known, it is for
     comfort. Suggested after swelling or pain of 4 or more in the latest session."""

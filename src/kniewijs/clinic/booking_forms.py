@@ -47,6 +47,7 @@ class Carry:
     email: str = ""
     phone: str = ""
     send_report: bool = False
+    care_seen: bool = False  # read the "see a doctor first" page and chose to book a later check anyway
 
     @property
     def answers(self) -> dict[str, Any] | None:
@@ -57,6 +58,8 @@ class Carry:
         fields = [(key, value) for key, value in pairs if value]
         if self.send_report:
             fields.append(("send_report", "on"))
+        if self.care_seen:
+            fields.append(("care_seen", "on"))
         return fields
 
     @property
@@ -70,6 +73,7 @@ class Carry:
             email=data.get("email", "")[:254],
             phone=data.get("phone", "")[:40],
             send_report=bool(data.get("send_report")),
+            care_seen=bool(data.get("care_seen")),
         )
 
 

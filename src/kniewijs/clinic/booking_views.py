@@ -28,6 +28,7 @@ from . import booking as service
 from . import emails, ics, links
 from . import slots as free
 from .booking_forms import Carry, DetailsForm, carry_from, parse_slot
+from .care_first import care_first_page, care_needed
 from .models import AppointmentType, Booking, Clinic
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,8 @@ def _problem_note(request: HttpRequest, unreadable: bool) -> None:
 def start(request: HttpRequest) -> HttpResponse:
     carry, unreadable = carry_from(request.POST)
     _problem_note(request, unreadable)
+    if (advice := care_needed(request, carry)) is not None:
+        return care_first_page(request, advice, carry)
     clinics = list(Clinic.objects.filter(active=True))
     if len(clinics) == 1:
         return _clinic_page(request, clinics[0], carry)
@@ -102,7 +105,10 @@ def start(request: HttpRequest) -> HttpResponse:
 def clinic_page(request: HttpRequest, slug: str) -> HttpResponse:
     carry, unreadable = carry_from(request.POST)
     _problem_note(request, unreadable)
-    return _clinic_page(request, _clinic_or_404(slug), carry)
+    clinic = _clinic_or_404(slug)
+    if (advice := care_needed(request, carry)) is not None:
+        return care_first_page(request, advice, carry)
+    return _clinic_page(request, clinic, carry)
 
 
 def _clinic_page(request: HttpRequest, clinic: Clinic, carry: Carry) -> HttpResponse:
@@ -178,6 +184,8 @@ def slots(request: HttpRequest, slug: str) -> HttpResponse:
     appointment_type = _appointment_type(clinic, request.GET.get("soort") or request.POST.get("soort"))
     carry, unreadable = carry_from(request.POST)
     _problem_note(request, unreadable)
+    if (advice := care_needed(request, carry)) is not None:
+        return care_first_page(request, advice, carry, appointment_type)
     return _render_slots(request, clinic, appointment_type, carry)
 
 
@@ -197,6 +205,10 @@ def details(request: HttpRequest, slug: str) -> HttpResponse:
     clinic = _clinic_or_404(slug)
     appointment_type = _appointment_type(clinic, request.POST.get("soort"))
     carry, _unreadable = carry_from(request.POST)
+    if (advice := care_needed(request, carry)) is not None:
+        # Never a booking with an urgent result attached without the word first, however the form came.
+        go_on = reverse("booking:slots", args=[clinic.slug])
+        return care_first_page(request, advice, carry, appointment_type, go_on)
     starts_at = parse_slot(request.POST.get("slot"))
     if starts_at is None:
         return _render_slots(
@@ -263,6 +275,7 @@ def _render_details(
         "starts_at": starts_at,
         "slot_value": starts_at.isoformat(),
         "carry_state": carry.state,
+        "care_seen": carry.care_seen,
         "form": form,
     }
     return _no_store(render(request, "clinic/booking/details.html", context))

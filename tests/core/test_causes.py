@@ -239,7 +239,7 @@ def test_a_clue_shows_its_points_and_says_when_its_answers_came_from_the_trainin
     plain = clue.explained()
     assert plain.nl.startswith("+3: Uw weekafstand") and "logboek" not in plain.nl
     logged = clue.explained(from_log={"weekly_km_now", "weekly_km_4_weeks_ago", "shoe_km"})
-    assert logged.nl.endswith("(uit uw trainingslogboek)") and logged.en.endswith("(from your training log)")
+    assert logged.nl.endswith("(uit uw trainingslog)") and logged.en.endswith("(from your training log)")
     partly = clue.explained(from_log={"weekly_km_now"})
     assert partly.en.endswith("(partly from your training log)")
 

@@ -79,3 +79,23 @@ def test_gait_analysis_is_offered_only_when_technique_plays_a_part():
 def test_every_plan_says_when_to_escalate_including_112():
     plan = plan_for(pain_running=2)
     assert {e.level for e in plan.escalate_when} >= {Level.EMERGENCY, Level.URGENT, Level.GP, Level.PHYSIO}
+
+
+def test_a_growing_runners_front_knee_pain_gets_less_of_what_hurts_not_a_patellofemoral_label():
+    plan = plan_for(age=13, injury=False, location="front", worse_with=frozenset({"jumping", "running"}))
+    condition = next(s for s in plan.sections if s.key == "condition")
+    assert "groei" in condition.items[0].nl
+
+
+def test_an_older_runners_wear_hint_says_keep_moving_and_a_meniscus_hint_says_when_to_be_seen():
+    older = plan_for(age=60, injury=False, location="inside", worse_with=frozenset({"sitting", "stairs"}))
+    assert "actief" in sections(older)["condition"].items[0].nl
+    twist = plan_for(
+        age=30, injury=True, fall=False, pop=False, giving_way=False, location="inside", swelling="slow"
+    )
+    section = sections(twist)["condition"]
+    assert "dezelfde dag" in section.items[0].nl
+
+
+def test_no_condition_section_without_a_hint_that_adds_advice():
+    assert "condition" not in sections(plan_for(location="back"))

@@ -77,4 +77,3 @@ def test_every_listed_question_is_unanswered_and_could_raise_the_level(raw):
     for name in unanswered_safety(answers):
         assert getattr(answers, name) is None
         assert any(level_of(replace(answers, **{name: v})) > level for v in probe_values(name))
-

@@ -353,4 +353,3 @@ def test_fever_with_pain_at_night_is_same_day_and_night_pain_alone_is_the_gp():
 def test_a_limp_at_seventeen_is_same_day_and_at_eighteen_the_gp():
     assert level_and_codes(**(FULL_QUIET | dict(age=17, limp=True)))[0] is Level.URGENT
     assert level_and_codes(**(FULL_QUIET | dict(age=18, limp=True)))[0] is Level.GP
-

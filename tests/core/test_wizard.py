@@ -58,7 +58,10 @@ def test_injury_questions_only_follow_an_injury_and_the_calf_question_only_a_swo
 def test_after_a_pop_the_check_asks_whether_the_runner_walks_now_before_it_says_112():
     raw = {"age": 30, "injury": True, "weeks": 0, "pop": True, "lost_function": True}
     assert next_step(raw, "injury").key == "signs"
-    assert next_step(raw | {"can_take_4_steps": False, "can_bend_90": False, "swelling": "fast"}, "signs") is None
+    assert (
+        next_step(raw | {"can_take_4_steps": False, "can_bend_90": False, "swelling": "fast"}, "signs")
+        is None
+    )
     walking = raw | {"can_take_4_steps": True, "can_bend_90": True, "swelling": "fast"}
     assert next_step(walking, "signs").key == "body"
 

@@ -73,7 +73,7 @@ def test_a_knowledge_page_and_the_self_check_need_no_database_at_all(client, dja
         assert client.get("/kniecheck/voorbeeld/knieschijf/").status_code == 200
     with django_assert_num_queries(0):
         page = client.post(
-            "/kniecheck/vragen/", {"state": "{}", "step": "about", "age": "34", "injury": "no"}
+            "/kniecheck/vragen/", {"state": "{}", "step": "about", "age": "34", "injury": "no", "weeks": "3"}
         )
         assert page.status_code == 200 and b'name="step" value="about"' not in page.content
 

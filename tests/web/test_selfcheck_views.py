@@ -95,7 +95,10 @@ INJURY_SCREENS = [
 
 
 def test_a_pop_with_loss_of_function_that_cannot_walk_stops_the_check_with_a_112_banner(client):
-    screens = [*INJURY_SCREENS, ("signs", {"can_take_4_steps": "no", "can_bend_90": "no", "swelling": "fast"})]
+    screens = [
+        *INJURY_SCREENS,
+        ("signs", {"can_take_4_steps": "no", "can_bend_90": "no", "swelling": "fast"}),
+    ]
     html = walk(client, screens).content.decode()
     assert 'role="alert"' in html and 'href="tel:112"' in html and "Bel nu 112" in html
 
@@ -111,11 +114,20 @@ def test_a_pop_that_walks_again_is_same_day_with_the_evidence_note_and_no_112_bu
         ("about", {"age": "29", "injury": "yes", "weeks": "0"}),
         (
             "injury",
-            {"fall": "no", "pop": "yes", "sudden_severe_pain": "no", "lost_function": "yes", "straight_leg_raise": "yes"},
+            {
+                "fall": "no",
+                "pop": "yes",
+                "sudden_severe_pain": "no",
+                "lost_function": "yes",
+                "straight_leg_raise": "yes",
+            },
         ),
         ("signs", {"can_take_4_steps": "yes", "can_bend_90": "yes", "swelling": "none"}),
         ("body", {}),
-        ("pain", {"pain_now": "2", "pain_running": "0", "pain_next_morning": "0", "improving_with_rest": "yes"}),
+        (
+            "pain",
+            {"pain_now": "2", "pain_running": "0", "pain_next_morning": "0", "improving_with_rest": "yes"},
+        ),
     ]
     response = walk(client, screens)
     html = response.content.decode()
@@ -127,7 +139,10 @@ def test_a_pop_that_walks_again_is_same_day_with_the_evidence_note_and_no_112_bu
 def test_a_hot_swollen_knee_gets_the_same_day_banner_after_the_pain_screen(client):
     screens = [
         ("about", {"age": "50", "injury": "no", "weeks": "0,3"}),
-        ("signs", {"can_take_4_steps": "yes", "can_bend_90": "yes", "swelling": "slow", "warm": "on", "red": "on"}),
+        (
+            "signs",
+            {"can_take_4_steps": "yes", "can_bend_90": "yes", "swelling": "slow", "warm": "on", "red": "on"},
+        ),
         ("body", {}),
         (
             "pain",
@@ -147,7 +162,10 @@ def test_a_hot_swollen_knee_gets_the_same_day_banner_after_the_pain_screen(clien
 def test_breathlessness_ends_the_check_at_112_naming_a_clot_not_the_knee(client):
     screens = [
         ("about", {"age": "40", "injury": "no", "weeks": "1"}),
-        ("signs", {"can_take_4_steps": "yes", "can_bend_90": "yes", "swelling": "none", "calf_swelling": "on"}),
+        (
+            "signs",
+            {"can_take_4_steps": "yes", "can_bend_90": "yes", "swelling": "none", "calf_swelling": "on"},
+        ),
         ("body", {"breathless_or_chest_pain": "on"}),
     ]
     html = walk(client, screens).content.decode()
@@ -279,3 +297,33 @@ def test_a_logged_in_runner_finds_the_training_questions_filled_in_from_the_log(
     # The anonymous check starts empty.
     client.logout()
     assert client.get(QUESTIONS).context["state_json"] == "{}"
+
+
+def test_a_clue_from_the_training_log_says_so_until_the_runner_changes_the_answer(client):
+    from kniewijs.selfcheck.examples import EXAMPLES
+
+    answers = dict(EXAMPLES["knieschijf"][1])
+    logged = {
+        "weekly_km_now": answers["weekly_km_now"],
+        "weekly_km_4_weeks_ago": answers["weekly_km_4_weeks_ago"],
+    }
+    state = answers | {"_from_log": logged}
+    response = client.post(QUESTIONS, {"state": json.dumps(state), "step": "recovery", "nav": "next"})
+    html = response.content.decode()
+    assert "(uit uw trainingslog)" in html and "+3: Uw weekafstand" in html
+    changed = state | {"weekly_km_now": answers["weekly_km_now"] + 1}
+    response = client.post(QUESTIONS, {"state": json.dumps(changed), "step": "recovery", "nav": "next"})
+    html = response.content.decode()
+    assert "(uit uw trainingslog)" not in html and "(deels uit uw trainingslog)" in html
+
+
+def test_causes_with_equal_points_are_marked_equally_likely(client):
+    state = {"age": 30, "injury": False, "rest_days_per_week": 0}
+    recovery_screen = {"sleep_hours": "8", "strength_sessions_per_week": "3", "deep_squat_heels_down": "no"}
+    response = client.post(
+        QUESTIONS, {"state": json.dumps(state), "step": "recovery", "nav": "next", **recovery_screen}
+    )
+    causes = response.context["likely_causes"]
+    tied = [c for c in causes if c.tied]
+    assert tied and len({c.rank for c in tied}) < len(tied)
+    assert "even waarschijnlijk" in response.content.decode()

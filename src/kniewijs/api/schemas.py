@@ -178,10 +178,20 @@ class OpenQuestionOut(Schema):
     question: str
 
 
+class ClueOut(Schema):
+    text: str
+    points: int
+    fields: list[str]
+    source: str
+
+
 class CauseOut(Schema):
     cause: str
     score: float
+    rank: int
+    tied: bool
     because: list[str]
+    clues: list[ClueOut]
 
 
 class SelfCheckOut(Schema):

@@ -63,8 +63,8 @@ MORNING_PAIN = 4
 WEEKLY_KM_FIELDS = ("weekly_km_4_weeks_ago", "weekly_km_now")
 SPIKE_FIELDS = ("last_long_run_km", "longest_run_km_30d")
 
-FROM_LOG = T("uit uw trainingslogboek", "from your training log")
-PARTLY_FROM_LOG = T("deels uit uw trainingslogboek", "partly from your training log")
+FROM_LOG = T("uit uw trainingslog", "from your training log")
+PARTLY_FROM_LOG = T("deels uit uw trainingslog", "partly from your training log")
 
 
 def as_percent(fraction: float) -> int:

@@ -241,6 +241,46 @@ def _rest(sev: str, level: Level) -> PlanSection:
     )
 
 
+CONDITION_ADVICE: dict[str, tuple[Text, ...]] = {
+    "osgood_schlatter": (
+        T(
+            "Bij een knie die nog groeit: doe minder van wat pijn doet, zoals springen, diep hurken en "
+            "knielen. Meer is meestal niet nodig; de klachten gaan over als de groei klaar is.",
+            "For a knee that is still growing: do less of what hurts, such as jumping, deep squats and "
+            "kneeling. Usually nothing more is needed; it settles once growth is over.",
+        ),
+    ),
+    "knee_osteoarthritis": (
+        T(
+            "Bij slijtage van de knie helpen bewegen en oefenen het meest. Blijf actief en bouw rustig op; "
+            "pijn die de volgende ochtend weer gezakt is, mag.",
+            "With wear of the knee, moving and exercise help most. Stay active and build up gently; pain "
+            "that has settled by the next morning is fine.",
+        ),
+    ),
+    "meniscus": (
+        T(
+            "Is de knie na een week of twee niet duidelijk beter, laat hem dan onderzoeken. Schiet hij vast "
+            "of zakt hij weg, ga dan dezelfde dag.",
+            "If the knee is not clearly better after a week or two, have it examined. If it locks or gives "
+            "way, go the same day.",
+        ),
+    ),
+}
+CONDITION_ADVICE["sinding_larsen_johansson"] = CONDITION_ADVICE["osgood_schlatter"]
+
+
+def _condition_advice(hint: ConditionHint | None) -> PlanSection | None:
+    """What the hinted picture adds to the plan. NHG M107: for growth-plate pain in children, less of
+    what provokes it; NICE NG226: exercise and activity for osteoarthritis; NHG M66: a meniscus that does
+    not settle is examined, one that locks the same day."""
+    if hint is None or hint.code not in CONDITION_ADVICE:
+        return None
+    return PlanSection(
+        "condition", T("Bij wat het kan zijn", "For what it may be"), CONDITION_ADVICE[hint.code]
+    )
+
+
 def _cooling(a: Answers) -> PlanSection:
     items = [
         T(
@@ -478,6 +518,7 @@ def build_plan(answers: Answers, level: Level, causes: list[CauseScore], hint: C
     sev = severity(answers)
     parts: list[PlanSection | None] = [
         _rest(sev, level),
+        _condition_advice(hint),
         _cooling(answers),
         _cross_training(sev),
         _strength(answers, sev, hint),

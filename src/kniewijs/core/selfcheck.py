@@ -14,8 +14,17 @@ from .levels import Level
 from .plan import Plan, PlanSection, build_plan
 from .sources import SOURCES
 from .text import Language, T, Text, normalise_language
-from .triage import Reason, triage, unanswered_safety
+from .triage import NO_ALARM, Reason, triage, unanswered_safety
 
+NO_ALARM_SO_FAR = Reason(
+    NO_ALARM.code,
+    NO_ALARM.level,
+    T(
+        "In wat u heeft beantwoord staan geen alarmsignalen. Een paar vragen daarover zijn nog open.",
+        "What you answered contains no warning signs. A few questions about them are still open.",
+    ),
+    NO_ALARM.source,
+)
 OPEN_QUESTIONS = T(
     "Niet alle vragen over alarmsignalen zijn beantwoord. Beantwoord ze om zeker te zijn: klopt er een, "
     "dan kan het advies dringender worden.",
@@ -53,6 +62,8 @@ def evaluate(answers: Answers) -> Result:
     hint = condition_hint(answers, acute_or_red_flag=level >= Level.URGENT)
     plan = build_plan(answers, level, causes, hint)
     missing = tuple(unanswered_safety(answers, level))
+    if missing and reasons == [NO_ALARM]:
+        reasons = [NO_ALARM_SO_FAR]
     return Result(answers, level, tuple(reasons), tuple(causes), hint, plan, missing)
 
 
@@ -109,7 +120,22 @@ def result_to_dict(result: Result, lang: str | None = "nl") -> dict[str, Any]:
         "advice": result.advice.get(language),
         "reasons": [_reason_dict(r, language) for r in result.reasons],
         "causes": [
-            {"cause": c.cause, "score": c.score, "because": [b.get(language) for b in c.because]}
+            {
+                "cause": c.cause,
+                "score": c.score,
+                "rank": c.rank,
+                "tied": c.tied,
+                "because": [b.get(language) for b in c.because],
+                "clues": [
+                    {
+                        "text": clue.text.get(language),
+                        "points": clue.points,
+                        "fields": list(clue.fields),
+                        "source": SOURCES[clue.source].citation,
+                    }
+                    for clue in c.clues
+                ],
+            }
             for c in result.causes
         ],
         "condition_hint": result.hint.code if result.hint else None,

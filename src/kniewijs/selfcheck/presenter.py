@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,8 @@ from kniewijs.core.sources import SOURCES
 from kniewijs.core.text import Text
 
 _ACTIVITIES = {key: (name, why) for key, name, why in CROSS_TRAINING}
+# Where the wizard keeps the training answers the log filled in, to say so beside a cause's clue.
+FROM_LOG_KEY = "_from_log"
 
 
 @dataclass(frozen=True)
@@ -34,18 +37,35 @@ class SectionView:
 class CauseView:
     content: Cause
     score: float
-    because: list[Text]
+    because: list[Text]  # each clue as "+points: text", saying when it came from the training log
     width: int  # bar width in percent of the top score
+    rank: int
+    tied: bool
 
 
 def evidence_sources(note: EvidenceNote) -> list[str]:
     return [SOURCES[key].citation for key in note.sources]
 
 
-def present(result: Result) -> dict[str, Any]:
+def logged_fields(state: Mapping[str, Any]) -> frozenset[str]:
+    """The answers still as the training log filled them in (state["_from_log"], kept by the wizard)."""
+    prefilled = state.get(FROM_LOG_KEY)
+    if not isinstance(prefilled, dict):
+        return frozenset()
+    return frozenset(k for k, v in prefilled.items() if k in state and state[k] == v)
+
+
+def present(result: Result, from_log: frozenset[str] = frozenset()) -> dict[str, Any]:
     top = max((c.score for c in result.causes), default=0) or 1
     causes = [
-        CauseView(CAUSE_BY_KEY[c.cause], c.score, list(c.because), round(100 * c.score / top))
+        CauseView(
+            CAUSE_BY_KEY[c.cause],
+            c.score,
+            [clue.explained(from_log) for clue in c.clues],
+            round(100 * c.score / top),
+            c.rank,
+            c.tied,
+        )
         for c in result.causes
     ]
     sections = []

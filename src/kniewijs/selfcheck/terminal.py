@@ -29,6 +29,7 @@ WORDS = {
         "how": "Zo doet u het",
         "open": "Beantwoord eerst nog deze vragen; klopt er een, dan kan het advies dringender worden",
         "research": "Wat het onderzoek zegt",
+        "tied": "even waarschijnlijk",
     },
     "en": {
         "yes": ("y", "yes", "j"),
@@ -46,6 +47,7 @@ WORDS = {
         "how": "How to",
         "open": "Answer these questions first; if one applies, the advice can become more urgent",
         "research": "What research says",
+        "tied": "equally likely",
     },
 }
 
@@ -146,9 +148,10 @@ def render_text(result: Result, lang: Language, out: Any) -> None:
     if likely:
         out.write(f"\n{w['causes']}:")
         for cause in likely:
-            out.write(f"  {CAUSE_BY_KEY[cause.cause].title.get(lang)}")
-            for why in cause.because:
-                out.write(f"    - {why.get(lang)}")
+            tied = f" ({w['tied']})" if cause.tied else ""
+            out.write(f"  {cause.rank}. {CAUSE_BY_KEY[cause.cause].title.get(lang)}{tied}")
+            for clue in cause.clues:
+                out.write(f"    - {clue.explained().get(lang)}")
     out.write(f"\n{w['plan']}: {result.plan.headline.get(lang)}")
     for section in result.plan.sections:
         out.write(f"\n  {section.title.get(lang)}")

@@ -31,7 +31,7 @@ from kniewijs.core.wizard import (
 
 from .examples import EXAMPLES
 from .forms import StepForm, initial_from_answers
-from .presenter import present
+from .presenter import FROM_LOG_KEY, logged_fields, present
 from .state import BadState, load_state
 
 
@@ -75,7 +75,7 @@ def _render_result(
     request: HttpRequest, answers: dict[str, Any], example_title: str | None = None
 ) -> HttpResponse:
     result = evaluate(parse_answers(answers))
-    context = present(result) | {
+    context = present(result, logged_fields(answers)) | {
         "state_json": json.dumps(answers, sort_keys=True),
         "example_title": example_title,
         "open_step": step_asking(answers, list(result.unanswered_safety)),
@@ -91,7 +91,8 @@ def _from_log(request: HttpRequest) -> dict[str, Any]:
         return {}
     from kniewijs.training.prefill import selfcheck_answers
 
-    return selfcheck_answers(request.user)
+    prefilled = selfcheck_answers(request.user)
+    return prefilled | {FROM_LOG_KEY: dict(prefilled)} if prefilled else {}
 
 
 @require_GET

@@ -353,3 +353,18 @@ def test_fever_with_pain_at_night_is_same_day_and_night_pain_alone_is_the_gp():
 def test_a_limp_at_seventeen_is_same_day_and_at_eighteen_the_gp():
     assert level_and_codes(**(FULL_QUIET | dict(age=17, limp=True)))[0] is Level.URGENT
     assert level_and_codes(**(FULL_QUIET | dict(age=18, limp=True)))[0] is Level.GP
+
+
+def test_could_not_go_on_after_an_injury_with_walking_now_unknown_counts_for_ottawa_and_the_gp():
+    level, codes = level_and_codes(injury=True, lost_function=True, weeks=0.5)
+    assert level is Level.URGENT and "ottawa_knee_rule" in codes
+    level, codes = level_and_codes(injury=True, lost_function=True, weeks=3)
+    assert level is Level.GP and "cannot_bear_weight" in codes
+    # Walking again: neither.
+    codes = level_and_codes(**(AFTER_INJURY | dict(lost_function=True, weeks=0.5)))[1]
+    assert "ottawa_knee_rule" not in codes and "cannot_bear_weight" not in codes
+
+
+def test_sudden_severe_pain_at_the_injury_without_loss_of_function_is_for_the_gp():
+    level, codes = level_and_codes(**(AFTER_INJURY | dict(sudden_severe_pain=True)))
+    assert level is Level.GP and "pop_at_the_injury" in codes

@@ -281,7 +281,7 @@ def ottawa_knee_rule(a: Answers) -> Text | None:
         a.tender_kneecap_only is True,
         a.tender_fibular_head is True,
         a.can_bend_90 is False,
-        a.can_take_4_steps is False,
+        still_cannot_walk(a),  # right after the injury and now; "now" unknown reads as "not yet"
     ]
     if any(criteria):
         return T(
@@ -434,6 +434,13 @@ def cannot_bear_weight(a: Answers) -> Text | None:
             "You cannot take four steps now. Have a doctor find out why, also if an injury was a while ago "
             "or if there was no injury.",
         )
+    if maybe_injured(a) and still_cannot_walk(a):
+        return T(
+            "Direct na het letsel kon u niet verder, en we weten niet of u nu weer vier stappen kunt zetten. "
+            "Lukt dat niet, laat een arts dan onderzoeken waarom.",
+            "Right after the injury you could not go on, and we do not know whether you can take four steps "
+            "now. If you cannot, have a doctor find out why.",
+        )
     return None
 
 
@@ -534,14 +541,16 @@ def walks_with_a_limp(a: Answers) -> Text | None:
 
 @rule(Level.GP, "nhg_m66")
 def pop_at_the_injury(a: Answers) -> Text | None:
-    """NHG M66 (2020): a pop at the moment of injury suggests a torn (cruciate) ligament, also when the
-    runner could go on; the GP examines the knee within days and again after one to two weeks."""
-    if maybe_injured(a) and a.pop and a.lost_function is not True and not still_cannot_walk(a):
+    """NHG M66 (2020): a pop or sudden severe pain at the moment of injury suggests a torn (cruciate)
+    ligament, also when the runner could go on; the GP examines the knee within days and again after one
+    to two weeks."""
+    sign = a.pop or a.sudden_severe_pain
+    if maybe_injured(a) and sign and a.lost_function is not True and not still_cannot_walk(a):
         return T(
-            "U hoorde of voelde een knap toen het gebeurde. Dat kan een gescheurde band zijn, ook als u daarna "
-            "verder kon. Laat de huisarts de knie onderzoeken.",
-            "You heard or felt a pop when it happened. That can be a torn ligament, even if you could go on. "
-            "Have the GP examine the knee.",
+            "U hoorde of voelde een knap, of kreeg plotseling hevige pijn, toen het gebeurde. Dat kan een "
+            "gescheurde band zijn, ook als u daarna verder kon. Laat de huisarts de knie onderzoeken.",
+            "You heard or felt a pop, or had sudden severe pain, when it happened. That can be a torn "
+            "ligament, even if you could go on. Have the GP examine the knee.",
         )
     return None
 

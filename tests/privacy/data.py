@@ -92,7 +92,8 @@ def _job(user: Any, ctx: dict[str, Any]) -> None:
 
 def _programme(user: Any, ctx: dict[str, Any]) -> None:
     programme = Programme.objects.create(user=user, started_on=date(2026, 10, 1), severity="moderate")
-    SessionLog.objects.create(programme=programme, date=date(2026, 10, 2), level=1, pain_during=2)
+    # A strength session keeps its own pain; a run's would live in the day's entry of the training log.
+    SessionLog.objects.create(programme=programme, date=date(2026, 10, 2), kind="strength", pain_during=2)
     Review.objects.create(programme=programme, date=date(2026, 10, 20))
     ReminderSent.objects.create(programme=programme, date=date(2026, 10, 3))
 

@@ -17,9 +17,20 @@ from kniewijs.training.models import DailyEntry
 
 pytestmark = pytest.mark.django_db
 
-DUTCH_MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december".split()
-)
+DUTCH_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def dutch_day(text: str, year: int) -> date:

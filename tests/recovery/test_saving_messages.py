@@ -150,3 +150,15 @@ def test_another_runner_and_an_anonymous_visitor_cannot_log_or_see_the_urgent_bl
     assert "trombose" not in other.get(reverse("recovery:programme")).content.decode()
     anonymous = Client().get(reverse("recovery:programme"))
     assert anonymous.status_code == 302 and reverse("accounts:login") in anonymous["Location"]
+
+
+def test_the_calendar_feed_shows_no_run_in_the_rest_phase_and_nothing_while_on_hold(runner_client, runner):
+    from kniewijs.recovery.views import calendar_token
+
+    programme = start(runner_client)
+    log(runner_client, programme, pain_during=6, pain_after=6, pain_next_morning=4)
+    feed = Client().get(reverse("recovery:calendar", args=[calendar_token(runner.pk)])).content.decode()
+    assert "BEGIN:VEVENT" in feed and "-run@kniewijs" not in feed and "niveau" not in feed.lower()
+    log(runner_client, programme, kind="mobility", signs=["calf_swelling"])
+    on_hold = Client().get(reverse("recovery:calendar", args=[calendar_token(runner.pk)])).content.decode()
+    assert "BEGIN:VEVENT" not in on_hold

@@ -27,8 +27,8 @@ def calendar_bytes(programme: Programme, today: date) -> bytes:
     stamp = datetime.now(UTC)
     for day in planned_sessions(state, DAYS):
         for session in day.sessions:
-            if session.kind in ("rest", "care"):
-                continue
+            if session.kind in ("rest", "care", "paused"):
+                continue  # on hold after a red flag the feed has nothing: the page says what to do
             event = Event()
             event.add("uid", f"{programme.pk}-{day.date.isoformat()}-{session.kind}@kniewijs")
             event.add("dtstamp", stamp)

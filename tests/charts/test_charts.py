@@ -527,6 +527,11 @@ def test_a_trend_is_read_from_the_last_values(values, direction):
     assert trend(values, relative=0.1) == direction
 
 
+def test_one_bad_day_in_the_middle_is_not_a_rising_trend():
+    assert trend([2, 2, 2, 2, 2, 6, 2, 2], absolute=1.0) == "flat"
+    assert trend([1, 2, 2, 3, 4, 4, 5, 6], absolute=1.0) == "up"
+
+
 def test_only_the_last_eight_values_make_the_trend():
     assert trend([100, 90, 80, 70, 60, 50, 40, 30, 30, 31, 32, 33, 34, 35, 36, 37], absolute=1) == "up"
 

@@ -43,6 +43,11 @@ def test_a_warm_knee_that_swells_is_a_same_day_case_but_swelling_alone_is_left_t
     assert red_flag(log(giving_way=True)) is None
 
 
+def test_giving_way_with_another_sign_but_no_new_injury_is_not_called_a_torn_ligament():
+    escalation = red_flag(log("red", giving_way=True))
+    assert escalation is None or "instability_after_injury" not in {r.code for r in escalation.reasons}
+
+
 def test_giving_way_after_an_injury_is_a_same_day_case():
     assert red_flag(log("injury", giving_way=True)).level is Level.URGENT
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
+import numpy as np
 import numpy.typing as npt
 
 from kniewijs.charts.svg import (
@@ -77,7 +78,9 @@ def check_pain(values: Sequence[float | None]) -> None:
 
 
 def trend(values: Sequence[float | None], *, absolute: float = 0.0, relative: float = 0.0) -> Trend | None:
-    """Direction of the last eight values: the rise of their least-squares line from first to last point.
+    """Direction of the last eight values: the rise of their Theil-Sen line (the median of the slopes
+    between every pair of points; Sen 1968) from first to last point. A least-squares line would let one
+    bad day in the middle read as "lately rising" while the last days are back where they were.
 
     Our own reading rule, not a published threshold: a rise smaller than `absolute`, or than `relative`
     times the mean, counts as level. None with fewer than three values, too few to speak of a trend."""
@@ -85,11 +88,9 @@ def trend(values: Sequence[float | None], *, absolute: float = 0.0, relative: fl
     if len(points) < 3:
         return None
     n = len(points)
-    mean_x, mean_y = (n - 1) / 2, sum(points) / n
-    slope = sum((i - mean_x) * (v - mean_y) for i, v in enumerate(points)) / sum(
-        (i - mean_x) ** 2 for i in range(n)
-    )
-    change = slope * (n - 1)
+    mean_y = sum(points) / n
+    slopes = [(points[j] - points[i]) / (j - i) for i in range(n) for j in range(i + 1, n)]
+    change = float(np.median(slopes)) * (n - 1)
     threshold = max(absolute, relative * abs(mean_y), 1e-9)
     if change >= threshold:
         return "up"

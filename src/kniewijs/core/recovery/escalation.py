@@ -37,6 +37,9 @@ def red_flag(log: SessionLog) -> Escalation | None:
         return None
     # Swelling of unknown speed: "slow", so only an injury's "fast" swelling rule stays out of reach.
     reported: dict[str, Any] = {sign: True for sign in log.signs}
+    # A session log asks for a new injury explicitly, so one not reported is "no" here, not unknown:
+    # a knee that gives way in training is the GP's (gave_way below), after a new injury the same day's.
+    reported["injury"] = bool({"injury", "pop", "lost_function"} & log.signs)
     reported["giving_way"] = True if log.giving_way else None
     reported["swelling"] = "slow" if log.swelling else None
     answers = Answers(**reported)

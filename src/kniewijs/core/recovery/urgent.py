@@ -1,10 +1,10 @@
 """The one urgent message after a red flag: what to do now, in the runner's words, and what it may be.
 
 The level and the reasons come from the self-check's triage (core.triage.triage), for a sign logged in the
-programme as for a self-check result carried to the booking pages. This module only says it: 112 for
-breathlessness or chest pain, because a blood clot in the lungs is possible; the GP (out of hours the
-huisartsenpost) the same day for a swollen calf, because it may be a thrombosis; and for every other
-same-day sign the triage's own reason. Nothing here calls a possible clot a knee injury.
+programme as for a self-check result carried to the booking pages, and so do their words (one text per
+rule: breathlessness or chest pain names a possible clot in the lungs, a swollen calf a thrombosis). This
+module only puts them in order: 112 first for the emergency level; the GP (out of hours the
+huisartsenpost) the same day otherwise, with 112 if it gets worse quickly.
 """
 
 from __future__ import annotations
@@ -17,24 +17,6 @@ from ..levels import Level
 from ..text import T, Text
 from .model import Because, Escalation
 
-CLOT_IN_THE_LUNGS = T(
-    "Benauwdheid of pijn op de borst kan betekenen dat er een bloedstolsel in de longen zit. Dat is geen "
-    "knieklacht: er moet nu een arts naar kijken.",
-    "Breathlessness or chest pain can mean there is a blood clot in the lungs. That is not a knee problem: "
-    "a doctor needs to look at it now.",
-)
-CLOT_IN_THE_LEG = T(
-    "Een dikke, pijnlijke kuit kan een bloedstolsel in een ader van het been zijn (trombose). Dat moet "
-    "vandaag nog worden nagekeken.",
-    "A swollen, painful calf can be a blood clot in a vein of the leg (thrombosis). That has to be checked "
-    "today.",
-)
-# Our own words for the two signs a runner can log that are not about the knee at all (source: wells_dvt,
-# the triage rules' own); every other sign keeps the triage's reason.
-OWN_WORDS: dict[str, Text] = {
-    "breathless_or_chest_pain": CLOT_IN_THE_LUNGS,
-    "swollen_calf": CLOT_IN_THE_LEG,
-}
 CALL_112_NOW = T(
     "Wacht niet af: bel nu 112 en vertel welke klachten u heeft.",
     "Do not wait: call 112 now and say which symptoms you have.",
@@ -81,8 +63,8 @@ def urgent_advice(
     rules' own (e.g. wells_dvt for a swollen calf or breathlessness), kept per reason."""
     if level < Level.URGENT:
         return None
-    urgent = [r for r in reasons if r.code in OWN_WORDS or _at_least_urgent(r)]
-    why = tuple(dict.fromkeys(OWN_WORDS.get(r.code, r.text) for r in urgent))
+    urgent = [r for r in reasons if _at_least_urgent(r)]
+    why = tuple(dict.fromkeys(r.text for r in urgent))
     if level is Level.EMERGENCY:
         lines = (CALL_112_NOW, *why)
     else:

@@ -27,6 +27,8 @@ PROJECT_DIR = PACKAGE_DIR.parent.parent
 DATA_DIR = env_path("KNIEWIJS_DATA_DIR", PROJECT_DIR / "var")
 
 DEBUG = env_bool("DEBUG", True)
+# DEBUG as configured; pytest-django turns DEBUG off in tests, not this. `kniewijs demo` refuses production.
+KNIEWIJS_PRODUCTION = not DEBUG
 SECRET_KEY = secret_from_env_or_file("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:

@@ -106,9 +106,12 @@ def data_export(export_id: str) -> None:
 
 @shared_task(name="kniewijs.tasks.purge_exports")
 def purge_exports() -> int:
-    from kniewijs.privacy.exports import purge_expired
+    """Daily: remove exports older than a week, then start again any whose run died (no heartbeat)."""
+    from kniewijs.privacy.exports import purge_expired, restart_stale
 
-    return purge_expired()
+    removed = purge_expired()
+    restart_stale()
+    return removed
 
 
 @shared_task(name="kniewijs.tasks.send_email", **RETRY)

@@ -14,7 +14,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import IO, Any
@@ -93,8 +93,10 @@ def safe_name(name: str) -> str:
 class ExportWriter:
     """Writes one export zip into `target` and remembers what went in, for the README."""
 
-    def __init__(self, target: IO[bytes]) -> None:
+    def __init__(self, target: IO[bytes], progress: Callable[[], None] | None = None) -> None:
         self.zip = zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED)
+        # Called after every row and file: the background run's heartbeat (and where it learns to stop).
+        self.progress = progress or (lambda: None)
         self.contents: list[tuple[str, int]] = []  # (base path, rows)
         self.missing: list[str] = []
 
@@ -119,6 +121,7 @@ class ExportWriter:
                 )
                 writer.writerow([csv_cell(row.get(k)) for k in columns])
                 count += 1
+                self.progress()
             json_out.write("\n]\n" if count else "]\n")
             for handle, path in ((json_out, f"{base}.json"), (csv_out, f"{base}.csv")):
                 handle.flush()
@@ -137,6 +140,7 @@ class ExportWriter:
         except (FileNotFoundError, OSError):
             self.missing.append(zip_path)
             return False
+        self.progress()
         return True
 
     def text(self, path: str, content: str) -> None:
@@ -220,11 +224,12 @@ def _access_log_rows(user: Any) -> Iterator[dict[str, Any]]:
             }
 
 
-def write_export(user: Any, target: IO[bytes]) -> ExportWriter:
-    """Write the whole export for `user` into `target` (a binary file opened for writing)."""
+def write_export(user: Any, target: IO[bytes], progress: Callable[[], None] | None = None) -> ExportWriter:
+    """Write the whole export for `user` into `target` (a binary file opened for writing); `progress` is
+    called as it goes."""
     from .readme import readme_text
 
-    writer = ExportWriter(target)
+    writer = ExportWriter(target, progress)
     try:
         writer.table("account", ACCOUNT_FIELDS, _account_rows(user))
         writer.table("access-log", ACCESS_LOG_FIELDS, _access_log_rows(user))

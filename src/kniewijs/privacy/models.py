@@ -51,7 +51,9 @@ class PrivacyZone(models.Model):
 
 
 def export_archive_path(instance: DataExport, filename: str) -> str:
-    return f"exports/{instance.user_id}/{instance.pk}.zip"
+    """One name per run of an export (`run_token`), so a run taken over by another never touches its archive."""
+    run = f"-{instance.run_token.hex[:12]}" if instance.run_token else ""
+    return f"exports/{instance.user_id}/{instance.pk}{run}.zip"
 
 
 class DataExport(models.Model):
@@ -72,6 +74,11 @@ class DataExport(models.Model):
     filename = models.CharField(max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The run building it now: each run takes the export over with a fresh token and beats its heart while it
+    # writes; a run whose token is gone stops (kniewijs.privacy.exports).
+    run_token = models.UUIDField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]

@@ -61,9 +61,17 @@ def questionnaire(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404
     questionnaire = QUESTIONNAIRES[key]
     lang = normalise_language(get_language())
-    form = _form(questionnaire, lang, request.POST or None)
+    form = _form(questionnaire, lang, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         answers = {k: v for k, v in form.cleaned_data.items() if v}
+        if not answers:
+            # A form sent without a single choice (the CSRF token alone) is no answer to store: it would show
+            # as a questionnaire done, with no score, and push the next one two weeks away.
+            form.add_error(
+                questionnaire.items[0].key,
+                _("Choose an answer to at least one question. Nothing has been saved yet."),
+            )
+            return _page(request, questionnaire, form)
         result = score(questionnaire, answers)
         QuestionnaireResponse.objects.create(
             user=request.user,
@@ -77,6 +85,10 @@ def questionnaire(request: HttpRequest, key: str) -> HttpResponse:
         else:
             messages.success(request, _("Thank you. Your answers have been saved."))
         return redirect("recovery:questionnaires")
+    return _page(request, questionnaire, form)
+
+
+def _page(request: HttpRequest, questionnaire: Any, form: forms.Form) -> HttpResponse:
     response = render(request, "recovery/questionnaire.html", {"questionnaire": questionnaire, "form": form})
     response["Cache-Control"] = "no-store"
     return response

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.core.validators import validate_email
+from django.utils.translation import gettext as _
 
 from kniewijs.training.access import runner_settings
 from kniewijs.training.importing import import_paths, iter_paths, runner_for_email
@@ -36,7 +38,18 @@ class Command(BaseCommand):
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise CommandError("Not found: " + ", ".join(missing), returncode=2)
-        user = runner_for_email(options["runner"])
+        address = options["runner"].strip().lower()  # as runner_for_email looks it up
+        is_new = not get_user_model().objects.filter(username=address).exists()
+        user = runner_for_email(address)
+        if is_new:  # the contract creates the runner; a typo in the address must not do so unnoticed
+            self.stderr.write(
+                _(
+                    "No runner with the address %(email)s yet: a new one has been created, without a password"
+                    " (nobody can log in with it yet). Did you mean an existing runner? Then check the spelling."
+                )
+                % {"email": address},
+                style_func=self.style.WARNING,
+            )
         lang = runner_settings(user).language
         files = list(iter_paths(paths))
         show_bar = sys.stderr.isatty() or not options["json"]

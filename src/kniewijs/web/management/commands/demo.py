@@ -1,11 +1,18 @@
-"""`kniewijs demo`: prepare the demo content that `make run` shows. Safe to run again."""
+"""`kniewijs demo`: prepare the demo content that `make run` shows. Safe to run again.
+
+The demo's accounts have known passwords (in the README), and it prints a TOTP key and an API key, so it refuses
+a production configuration (DEBUG=0) unless `--allow-production` says this is a demo server on purpose; then it
+warns on stderr before anything is made.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from kniewijs.selfcheck.examples import EXAMPLES
 from kniewijs.training.demo import DEMO_EMAIL, DEMO_PASSWORD, load_demo
@@ -16,8 +23,30 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="run with DEBUG=0 too: only for a demo server that will never hold real data",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if getattr(settings, "KNIEWIJS_PRODUCTION", not settings.DEBUG):
+            if not options["allow_production"]:
+                raise CommandError(
+                    _(
+                        "kniewijs demo creates accounts with known passwords and shows a TOTP key and an API"
+                        " key, so it refuses to run with DEBUG=0 (production). Only for a demo server that"
+                        " will never hold real data: kniewijs demo --allow-production"
+                    )
+                )
+            self.stderr.write(
+                _(
+                    "WARNING: demo accounts in production (DEBUG=0). Anyone who knows the passwords below can"
+                    " log in, also as a physiotherapist and as the clinic's administrator. Never put real"
+                    " data on this server."
+                ),
+                style_func=self.style.ERROR,
+            )
         base = options["base_url"].rstrip("/")
         runner = load_demo()
         from kniewijs.recovery.demo import load_demo_programme

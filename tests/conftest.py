@@ -84,6 +84,17 @@ def dutch_by_default():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate limits (kniewijs.web.ratelimits, the API's throttle) count in the cache, and every test posts
+    from 127.0.0.1: each test starts with nothing counted, so no test is refused for what another did."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 # --- the named cast ---------------------------------------------------------------------------------
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "activities"
 

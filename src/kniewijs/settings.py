@@ -21,6 +21,7 @@ from kniewijs.env import (
     env_str,
     secret_from_env_or_file,
 )
+from kniewijs.web.client_ip import parse_trusted_proxies
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent
@@ -92,12 +93,31 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 
-# Lockout after repeated failures, with a cool-off rather than a permanent lock.
+# The proxies (addresses or networks) whose X-Forwarded-For is believed, e.g. "127.0.0.1,::1" or "10.0.0.0/8":
+# the client is the first address from the right that is not one of them (kniewijs.web.client_ip).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+parse_trusted_proxies(TRUSTED_PROXIES)  # a typo stops start-up instead of making every client the proxy
+
+# Lockout after repeated failures, with a cool-off rather than a permanent lock. Three rules with their own
+# limits (kniewijs.accounts.lockout, reasons in docs/decisions.md): this account from this address (5), this
+# address for any account (20), this account from addresses it never signed in from (20).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+KNIEWIJS_LOCKOUT_ADDRESS_LIMIT = env_int("KNIEWIJS_LOCKOUT_ADDRESS_LIMIT", 20, minimum=1)
+KNIEWIJS_LOCKOUT_ACCOUNT_LIMIT = env_int("KNIEWIJS_LOCKOUT_ACCOUNT_LIMIT", 20, minimum=1)
+KNIEWIJS_KNOWN_ADDRESS_DAYS = env_int("KNIEWIJS_KNOWN_ADDRESS_DAYS", 180, minimum=1)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
+AXES_HANDLER = "kniewijs.accounts.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "kniewijs.web.client_ip.client_key"
+# Trying on during a lockout does not move its end.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "kniewijs.accounts.lockout.lockout_response"
+# A sign-up link works this long (kniewijs.accounts.signup).
+KNIEWIJS_SIGNUP_LINK_HOURS = env_int("KNIEWIJS_SIGNUP_LINK_HOURS", 48, minimum=1)
+# Rate limits (kniewijs.web.ratelimits, django-ratelimit) count in the default cache; with the cache
+# unreachable they let requests through rather than lock everyone out.
+RATELIMIT_FAIL_OPEN = True
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "training:dashboard"
@@ -251,6 +271,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 
 # The key behind the access log's pseudonyms; derived from SECRET_KEY when not set.
 KNIEWIJS_PSEUDONYM_KEY = secret_from_env_or_file("KNIEWIJS_PSEUDONYM_KEY")

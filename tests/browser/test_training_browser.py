@@ -1,6 +1,9 @@
 """A new runner signs up, uploads a FIT file and sees the dashboard with its chart, on a phone."""
 
+import re
+
 import pytest
+from django.core import mail
 
 from ..conftest import shared_file
 
@@ -16,6 +19,13 @@ def test_a_runner_signs_up_uploads_a_fit_file_and_sees_the_dashboard(
     page = chromium_page
     page.goto(page.base_url + "/account/aanmelden/")
     page.fill("input[name=email]", "nieuwe.loper@example.nl")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/aanmelden/verstuurd/")
+    page.get_by_text("nieuwe.loper@example.nl").first.wait_for()
+    # The link from the confirmation mail (the background mail runs inline here, into Django's outbox).
+    [message] = mail.outbox
+    link = re.search(r"https?://[^/\s]+(/\S+/bevestigen/\S+/)", message.body).group(1)
+    page.goto(page.base_url + link)
     page.fill("input[name=password]", "een-heel-lang-wachtwoord-7")
     page.locator("main form button[type=submit]").click()
     page.wait_for_url("**/log/")

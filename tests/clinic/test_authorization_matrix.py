@@ -60,6 +60,8 @@ ALLOWED: dict[str, set[str]] = {
     "selfcheck:example": EVERYONE,
     "selfcheck:pdf": EVERYONE,  # prints only the answers posted with it; nothing is stored
     "accounts:signup": {ANONYMOUS},
+    "accounts:signup_sent": EVERYONE,  # "check your e-mail"; names only the address this browser just typed
+    "accounts:signup_confirm": {ANONYMOUS},  # the signed link from the e-mail; signed-in accounts are sent on
     "accounts:login": {ANONYMOUS},
     "accounts:password_reset": EVERYONE,
     "accounts:password_reset_done": EVERYONE,
@@ -216,6 +218,11 @@ ARGUMENTS: dict[str, Callable[[World], dict[str, Any]]] = {
         "slug": next(iter(__import__("kniewijs.selfcheck.examples", fromlist=["EXAMPLES"]).EXAMPLES))
     },
     "accounts:password_reset_confirm": lambda w: {"uidb64": w.reset[0], "token": w.reset[1]},
+    "accounts:signup_confirm": lambda w: {
+        "token": __import__("kniewijs.accounts.signup", fromlist=["make_token"]).make_token(
+            "nieuw@example.nl"
+        )
+    },
     "training:job": lambda w: {"pk": w.job.pk},
     "privacy:export_download": lambda w: {"export_id": w.export.pk},
     "training:activity": lambda w: {"pk": w.activity.pk},

@@ -150,3 +150,66 @@ def test_a_staff_member_cannot_erase_here(db):
 
 def test_the_goodbye_page_is_public(client):
     assert client.get(ERASED).status_code == 200
+
+
+def _security_records(email, address):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    common = {
+        "ip_address": address,
+        "user_agent": "Firefox",
+        "http_accept": "*/*",
+        "path_info": "/account/inloggen/",
+    }
+    AccessAttempt.objects.create(username=email, get_data="", post_data="", failures_since_start=2, **common)
+    AccessLog.objects.create(username=email, **common)
+    AccessFailureLog.objects.create(username=email.upper(), **common)
+
+
+def _session_of(user):
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+def test_erasing_removes_the_lockout_records_and_sessions_of_the_runner_only(
+    runner, second_runner, django_capture_on_commit_callbacks
+):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.sessions.models import Session
+
+    _security_records(runner.email, "203.0.113.7")
+    _security_records(second_runner.email, "198.51.100.20")
+    anna_sessions = {_session_of(runner), _session_of(runner)}
+    bram_session = _session_of(second_runner)
+    anonymous = Client()
+    anonymous.get(reverse("accounts:signup_sent"))  # a session that belongs to no one
+    before = Session.objects.count()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_account(runner)
+
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        assert not model.objects.filter(username__iexact=runner.email).exists(), model.__name__
+        assert model.objects.filter(username__iexact=second_runner.email).count() == 1, model.__name__
+    assert not Session.objects.filter(session_key__in=anna_sessions).exists()
+    assert Session.objects.filter(session_key=bram_session).exists()
+    assert Session.objects.count() == before - 2
+
+
+def test_the_erase_page_ends_the_runner_s_other_sessions_too(runner, django_capture_on_commit_callbacks):
+    from django.contrib.sessions.models import Session
+
+    phone, laptop = Client(), Client()
+    phone.force_login(runner)
+    laptop.force_login(runner)
+    with django_capture_on_commit_callbacks(execute=True):
+        phone.post(ERASE, {"password": PASSWORD, "understood": "on"})
+    assert not Session.objects.filter(session_key=laptop.session.session_key).exists()
+    assert laptop.get(reverse("privacy:consent")).status_code == 302

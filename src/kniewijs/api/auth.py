@@ -1,4 +1,4 @@
-"""Bearer tokens, their scope, and the rate limit per token.
+"""Bearer tokens, their scope, the rate limit per token (django-ninja's throttling) and revoking them all.
 
 A token is found by the SHA-256 hash of the secret the client sends: the database compares hashes, and
 the hash of a 256-bit random secret tells an attacker nothing about the secret. `last_used_at` is written
@@ -8,18 +8,17 @@ at most once a minute, so a busy client does not turn every read into a write.
 from __future__ import annotations
 
 import hmac
-import math
 import threading
-import time
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
-from ninja.throttling import BaseThrottle
+from ninja.throttling import AuthRateThrottle
+
+from kniewijs.web.client_ip import client_key
 
 from .errors import InsufficientScope
 from .models import TOKEN_PREFIX, ApiToken, hash_secret
@@ -69,38 +68,52 @@ class TokenAuth(HttpBearer):
         return found
 
 
+def revoke_tokens_of(user: Any) -> int:
+    """Every active token of this account stops working (a new password ends what the old one let in)."""
+    return ApiToken.objects.filter(owner=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
 def rate_per_minute() -> int:
     return int(getattr(settings, "KNIEWIJS_API_RATE_PER_MINUTE", DEFAULT_RATE_PER_MINUTE))
 
 
-class PerTokenRate(BaseThrottle):
-    """A fixed one-minute window per token in Django's cache (the client's address for the public self-check).
+class PerTokenRate(AuthRateThrottle):
+    """django-ninja's own throttle: a sliding minute per token, per client address for the public self-check.
 
-    With several web processes the cache must be shared (REDIS_URL), or each process counts on its own.
+    Three changes to ninja's AuthRateThrottle: the key is the token's id (ninja hashes `str(token)`, the name
+    two tokens may share); an anonymous client is its real address behind TRUSTED_PROXIES (`client_key`,
+    not ninja's own reading of X-Forwarded-For); the rate is read from the settings on every request. ninja
+    keeps the request's key and history on the throttle object between `allow_request` and `wait`, and one
+    object serves every thread of the process, so those live per thread here.
+
+    The history sits in Django's cache: with several web processes it must be shared (REDIS_URL), or each
+    process counts on its own. It is read and written without a lock, so requests that arrive at the same
+    moment may slip one or two past the limit; a limit against runaway scripts, not a quota.
     """
 
+    scope = "kniewijs-api"
+    cache_format = "kniewijs:api-throttle:%(scope)s:%(ident)s"
+
     def __init__(self) -> None:
-        self._local = threading.local()  # one throttle object serves every thread of the process
+        self._local = threading.local()
+        super().__init__(rate=f"{DEFAULT_RATE_PER_MINUTE}/min")
+
+    # ninja's per-request state, one copy per thread
+    key = property(lambda self: self._local.key, lambda self, value: setattr(self._local, "key", value))
+    history = property(
+        lambda self: self._local.history, lambda self, value: setattr(self._local, "history", value)
+    )
+    now = property(lambda self: self._local.now, lambda self, value: setattr(self._local, "now", value))
 
     def allow_request(self, request: HttpRequest) -> bool:
-        now = time.time()
-        window = int(now // WINDOW_SECONDS)
-        key = f"kniewijs:api-rate:{self._ident(request)}:{window}"
-        cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the key expired between add and incr
-            cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
-            count = 1
-        self._local.wait = max(1, math.ceil((window + 1) * WINDOW_SECONDS - now))
-        return count <= rate_per_minute()
+        self.num_requests, self.duration = rate_per_minute(), WINDOW_SECONDS
+        self.history = []
+        return super().allow_request(request)
 
-    def wait(self) -> float | None:
-        return getattr(self._local, "wait", WINDOW_SECONDS)
+    def get_ident(self, request: HttpRequest) -> str:
+        return client_key(request)
 
-    @staticmethod
-    def _ident(request: HttpRequest) -> str:
+    def get_cache_key(self, request: HttpRequest) -> str:
         token: Any = getattr(request, "auth", None)
-        if isinstance(token, ApiToken):
-            return f"token:{token.pk}"
-        return f"address:{request.META.get('REMOTE_ADDR', '')}"
+        ident = f"token:{token.pk}" if isinstance(token, ApiToken) else f"address:{self.get_ident(request)}"
+        return self.cache_format % {"scope": self.scope, "ident": ident}

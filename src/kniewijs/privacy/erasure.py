@@ -1,6 +1,9 @@
 """Erasing an account: the rows go in one transaction (every model refers to the user with CASCADE), the files
 only after that transaction has committed, so a failure half way never leaves rows pointing at missing files.
 
+The security records go too: django-axes' login rows under the account's username (they hold the e-mail
+address, IP addresses and browsers) and the account's sessions.
+
 What stays: the access log. Its entries name the runner only by a keyed pseudonym, and a log that anyone
 could empty would be worth nothing (NEN 7513).
 """
@@ -13,6 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
 
@@ -74,11 +80,37 @@ def _remove_files(media: Path, names: list[str], folders: list[str]) -> None:
             shutil.rmtree(resolved, ignore_errors=True)
 
 
+def remove_security_records(user: Any) -> None:
+    """What refers to the account without a foreign key: django-axes' rows under its username or address
+    (failed and successful logins with IP address and browser) and its sessions."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    names = {n for n in (user.get_username(), getattr(user, "email", "")) if n}
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        for name in names:
+            model.objects.filter(username__iexact=name).delete()
+    Session.objects.filter(session_key__in=session_keys_of(user.pk)).delete()
+
+
+def session_keys_of(user_id: int) -> list[str]:
+    """The keys of every stored session signed in as this user. Sessions say whose they are only inside their
+    encoded data, so each is decoded; erasure is rare and the table is read in chunks."""
+    wanted = str(user_id)
+    store = SessionStore()
+    keys: list[str] = []
+    rows = Session.objects.only("session_key", "session_data").iterator(chunk_size=2000)
+    for session in rows:
+        if str(store.decode(session.session_data).get(SESSION_KEY, "")) == wanted:
+            keys.append(session.session_key)
+    return keys
+
+
 def erase_account(user: Any) -> None:
     """Delete the user and everything that refers to them; their files go once the deletion has committed."""
     media = Path(settings.MEDIA_ROOT)
     with transaction.atomic():
         names = stored_files_of(user.pk)
         folders = folders_of(user.pk)
+        remove_security_records(user)
         user.delete()
         transaction.on_commit(lambda: _remove_files(media, names, folders))

@@ -276,6 +276,8 @@ LANGUAGE_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 # The key behind the access log's pseudonyms; derived from SECRET_KEY when not set.
 KNIEWIJS_PSEUDONYM_KEY = secret_from_env_or_file("KNIEWIJS_PSEUDONYM_KEY")
 OTP_TOTP_ISSUER = "Kniewijs"
+# The admin never shows a TOTP device's key or QR code (it can still remove a device after a lost phone).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Where the site lives, for links in e-mails sent outside a request (booking reminders).
 KNIEWIJS_BASE_URL = env_str("KNIEWIJS_BASE_URL", "http://127.0.0.1:8000")
 
@@ -301,7 +303,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "json": {"()": "kniewijs.logs.JsonFormatter"},
-        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+        # Both hide signed link keys (kniewijs.logs.redact), in messages and in tracebacks.
+        "plain": {"()": "kniewijs.logs.RedactingFormatter", "fmt": "%(levelname)s %(name)s %(message)s"},
     },
     "handlers": {
         "console": {

@@ -18,7 +18,9 @@ from tests.conftest import verified_client
 
 from .test_booking_helpers import MONDAY_8, at, booker, knee_check
 
-MODELS = ["clinic", "therapist", "availabilityexception", "booking"]
+MODELS = ["clinic", "therapist", "availabilityexception", "booking", "therapistinvitation"]
+# A therapist is never added in the admin, not even by a superuser: an invitation the person accepts.
+NO_ADD_PAGE = {"therapist"}
 
 
 @pytest.fixture
@@ -54,7 +56,8 @@ def test_a_verified_superuser_opens_the_list_and_add_page_of_every_clinic_model(
         therapist=physio.therapist, starts_at=timezone.now(), ends_at=timezone.now() + timedelta(days=2)
     )
     assert admin_client.get(reverse(f"admin:clinic_{model}_changelist")).status_code == 200
-    assert admin_client.get(reverse(f"admin:clinic_{model}_add")).status_code == 200
+    add_page = admin_client.get(reverse(f"admin:clinic_{model}_add"))
+    assert add_page.status_code == (403 if model in NO_ADD_PAGE else 200)
 
 
 def test_the_change_pages_open_with_their_inlines(admin_client, clinic, physio):
@@ -102,3 +105,14 @@ def test_cancelling_in_the_admin_ends_the_runners_links(admin_client, booking_wi
     assert booking.status == Booking.Status.CANCELLED and booking.link_version == 2
     assert booking.cancelled_at is not None
     assert booking.selfcheck_answers  # the admin form left the attached report alone
+
+
+def test_the_admin_never_shows_a_totp_key_not_even_to_a_superuser(admin_client, admin_user):
+    device = TOTPDevice.objects.get(user=admin_user)
+    for page in ("config", "qrcode"):
+        assert (
+            admin_client.get(reverse(f"admin:otp_totp_totpdevice_{page}", args=[device.pk])).status_code
+            == 403
+        )
+    change = admin_client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk])).content.decode()
+    assert device.key not in change

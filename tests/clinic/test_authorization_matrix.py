@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -24,6 +24,7 @@ from kniewijs.clinic.models import Booking, Consent
 from kniewijs.privacy.models import DataExport
 from kniewijs.recovery.models import Programme
 from kniewijs.training.models import Activity, DailyEntry, ImportJob, Shoe
+from tests.clinic.conftest import make_clinic_admin
 from tests.conftest import grant, make_booking, make_clinic, make_physio, make_runner, verified_client
 
 OWNER = "owner"
@@ -33,6 +34,9 @@ NON_CONSENTING_PHYSIO = "non_consenting_physio"
 OTHER_CLINIC_PHYSIO = "other_clinic_physio"
 REVOKED_PHYSIO = "revoked_physio"
 ANONYMOUS = "anonymous"
+# Administrator of the consented clinic (A) in the admin; the admin pages of objects are asked with the objects
+# of clinic B (ARGUMENTS below), so any 2xx there is one clinic's administrator seeing another's.
+CLINIC_ADMIN = "clinic_admin"
 ROLES = (
     OWNER,
     OTHER_RUNNER,
@@ -41,6 +45,7 @@ ROLES = (
     OTHER_CLINIC_PHYSIO,
     REVOKED_PHYSIO,
     ANONYMOUS,
+    CLINIC_ADMIN,
 )
 RUNNERS = {OWNER, OTHER_RUNNER}
 PHYSIOS = {CONSENTED_PHYSIO, NON_CONSENTING_PHYSIO, OTHER_CLINIC_PHYSIO, REVOKED_PHYSIO}
@@ -71,12 +76,16 @@ ALLOWED: dict[str, set[str]] = {
     "booking:start": EVERYONE,
     "booking:clinic": EVERYONE,
     "booking:slots": EVERYONE,
-    # the signed token in the address is the key (sent by e-mail to whoever booked; bookings need no account)
-    "booking:done": EVERYONE,
-    "booking:manage": EVERYONE,
-    "booking:ics": EVERYONE,
-    "booking:reschedule": EVERYONE,
-    "booking:cancel": EVERYONE,
+    # the mailed link's page: its key is after the # (never sent); posting it lets this browser see the booking
+    "booking:link": EVERYONE,
+    # the booking's pages, by its public id: for the browser that posted its key (nobody in this walk) and for
+    # the account that booked it; the old-style key address only redirects
+    "booking:done": {OWNER},
+    "booking:manage": {OWNER},
+    "booking:ics": {OWNER},
+    "booking:reschedule": {OWNER},
+    "booking:cancel": {OWNER},
+    "physio:invitation_link": EVERYONE,  # the same for an invitation; its page needs the key posted first
     "privacy:erased": EVERYONE,
     # any signed-in account's own pages
     "booking:mine": SIGNED_IN,
@@ -121,7 +130,21 @@ ALLOWED: dict[str, set[str]] = {
     "recovery:calendar": EVERYONE,  # the token in the address is the key (a calendar app has no session)
     # the clinic
     "physio:dashboard": {CONSENTED_PHYSIO, NON_CONSENTING_PHYSIO, OTHER_CLINIC_PHYSIO, REVOKED_PHYSIO},
-    "physio:verify": PHYSIOS,
+    "physio:verify": PHYSIOS | {CLINIC_ADMIN},
+    # the admin, for the administrator of clinic A: the lists (of A's rows only, see test_admin_scope.py) and
+    # the add pages; never B's objects, never a therapist's add page
+    "admin:index": {CLINIC_ADMIN},
+    "admin:jsi18n": {CLINIC_ADMIN},
+    "admin:password_change": {CLINIC_ADMIN},
+    "admin:password_change_done": {CLINIC_ADMIN},
+    "admin:clinic_clinic_changelist": {CLINIC_ADMIN},
+    "admin:clinic_therapist_changelist": {CLINIC_ADMIN},
+    "admin:clinic_availabilityexception_changelist": {CLINIC_ADMIN},
+    "admin:clinic_availabilityexception_add": {CLINIC_ADMIN},
+    "admin:clinic_booking_changelist": {CLINIC_ADMIN},
+    "admin:clinic_booking_add": {CLINIC_ADMIN},
+    "admin:clinic_therapistinvitation_changelist": {CLINIC_ADMIN},
+    "admin:clinic_therapistinvitation_add": {CLINIC_ADMIN},
     "physio:appointment": {CONSENTED_PHYSIO},  # the owner's booking at the consented clinic
     "physio:patient": {CONSENTED_PHYSIO},
     "physio:patient_pdf": {CONSENTED_PHYSIO},
@@ -140,6 +163,8 @@ class World:
     api_token: ApiToken
     reset: tuple[str, str]
     export: DataExport
+    # clinic B's object of each clinic model, by model name, for the admin's object pages
+    other_clinic: dict[str, int] = field(default_factory=dict)
 
 
 def _world() -> tuple[World, dict[str, Any]]:
@@ -196,9 +221,34 @@ def _world() -> tuple[World, dict[str, Any]]:
         api_token=ApiToken.issue(owner, "matrix", "write")[0],
         reset=(urlsafe_base64_encode(force_bytes(owner.pk)), default_token_generator.make_token(owner)),
         export=_ready_export(owner),
+        other_clinic=_objects_of(non_consenting, physios[NON_CONSENTING_PHYSIO]),
     )
-    users = {OWNER: owner, OTHER_RUNNER: other, **physios}
+    users = {
+        OWNER: owner,
+        OTHER_RUNNER: other,
+        **physios,
+        CLINIC_ADMIN: make_clinic_admin("beheer@a.nl", consented),
+    }
     return world, users
+
+
+def _objects_of(clinic: Any, physio: Any) -> dict[str, int]:
+    from kniewijs.clinic.models import AvailabilityException, TherapistInvitation
+
+    now = timezone.now()
+    absence = AvailabilityException.objects.create(
+        therapist=physio.therapist, starts_at=now, ends_at=now + timedelta(days=1)
+    )
+    invitation = TherapistInvitation.objects.create(
+        clinic=clinic, email="nieuw@b.nl", name="Nieuw", expires_at=now + timedelta(days=7)
+    )
+    return {
+        "clinic": clinic.pk,
+        "therapist": physio.therapist.pk,
+        "availabilityexception": absence.pk,
+        "booking": Booking.objects.filter(clinic=clinic).first().pk,
+        "therapistinvitation": invitation.pk,
+    }
 
 
 def _ready_export(owner: Any) -> DataExport:
@@ -232,12 +282,14 @@ ARGUMENTS: dict[str, Callable[[World], dict[str, Any]]] = {
     "recovery:calendar": lambda w: {"token": w.calendar_token},
     "recovery:questionnaire": lambda w: {"key": "kujala"},
     "physio:appointment": lambda w: {"pk": w.booking.pk},
-    "booking:done": lambda w: {"token": w.booking_token},
+    "booking:done": lambda w: {"public_id": w.booking.public_id},
+    "booking:legacy_link": lambda w: {"token": w.booking_token},
     "api_tokens:revoke": lambda w: {"pk": w.api_token.pk},
-    "booking:manage": lambda w: {"token": w.booking_token},
-    "booking:ics": lambda w: {"token": w.booking_token},
-    "booking:reschedule": lambda w: {"token": w.booking_token},
-    "booking:cancel": lambda w: {"token": w.booking_token},
+    "booking:manage": lambda w: {"public_id": w.booking.public_id},
+    "booking:ics": lambda w: {"public_id": w.booking.public_id},
+    "booking:reschedule": lambda w: {"public_id": w.booking.public_id},
+    "booking:cancel": lambda w: {"public_id": w.booking.public_id},
+    "physio:invitation": lambda w: {"pk": w.other_clinic.get("therapistinvitation", 1)},
     "booking:clinic": lambda w: {"slug": "a"},
     "booking:slots": lambda w: {"slug": "a"},
     "booking:details": lambda w: {"slug": "a"},
@@ -246,6 +298,12 @@ ARGUMENTS: dict[str, Callable[[World], dict[str, Any]]] = {
     "physio:patient_pdf": lambda w: {"runner_id": w.owner.pk},
     "physio:adjust_programme": lambda w: {"runner_id": w.owner.pk},
 }
+# The admin's object pages of the clinic models: clinic B's objects, which the administrator of A must not reach.
+for _model in ("clinic", "therapist", "availabilityexception", "booking", "therapistinvitation"):
+    for _page in ("change", "delete", "history"):
+        ARGUMENTS[f"admin:clinic_{_model}_{_page}"] = lambda w, m=_model: {
+            "object_id": w.other_clinic.get(m, 0)
+        }
 GENERIC_ARGUMENTS: dict[str, Callable[[World], Any]] = {
     "object_id": lambda w: w.owner.pk,
     "pk": lambda w: 1,
@@ -293,7 +351,7 @@ def _client(role: str, users: dict[str, Any]) -> Client:
     if role == ANONYMOUS:
         return Client()
     user = users[role]
-    if role in PHYSIOS:
+    if role in PHYSIOS or role == CLINIC_ADMIN:
         return verified_client(user)
     client = Client()
     client.force_login(user)
@@ -352,3 +410,25 @@ def test_the_record_of_a_runner_is_404_not_403_for_those_without_consent(db, rol
     response = _client(role, users).get(f"/praktijk/patient/{world.owner.pk}/")
     assert response.status_code == (403 if role == OTHER_RUNNER else 404)
     assert Consent.objects.filter(runner=world.owner, revoked_at__isnull=True).count() == 4
+
+
+def test_the_clinic_admin_making_themselves_therapist_of_every_clinic_is_refused(db, media_root):
+    """The measured escalation (M2): the administrator of A posts the therapist add form with their own account
+    and every clinic, then opens the consenting runner's record. Refused, and nothing is made."""
+    from kniewijs.clinic.models import Clinic, Therapist
+
+    world, users = _world()
+    admin = users[CLINIC_ADMIN]
+    client = _client(CLINIC_ADMIN, users)
+    form = {
+        "user": admin.pk,
+        "name": "Beheer",
+        "active": "on",
+        "clinics": list(Clinic.objects.values_list("pk", flat=True)),
+    }
+    assert client.post("/beheer/clinic/therapist/add/", form).status_code == 403
+    assert not Therapist.objects.filter(user=admin).exists()
+    assert client.get(f"/praktijk/patient/{world.owner.pk}/").status_code == 403
+    # B's booking, by its id in the admin: "does not exist" (a redirect), with the attempt in the access log
+    response = client.get(f"/beheer/clinic/booking/{world.other_clinic['booking']}/change/")
+    assert response.status_code == 302

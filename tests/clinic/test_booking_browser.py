@@ -37,3 +37,38 @@ def test_a_runner_on_a_small_phone_books_a_knee_check(chromium_page, clinic, phy
         page.screenshot(path=str(artifacts_dir / "booking-done-320.png"), full_page=True)
     booking = Booking.objects.get()
     assert booking.name == "Anna Jansen" and booking.therapist == physio.therapist
+
+
+def test_the_mailed_link_opens_the_booking_and_keeps_its_key_out_of_every_address(
+    chromium_page, clinic, physio, artifacts_dir
+):
+    """The key is after the #: the page's own script posts it (under the strict CSP), takes it out of the address
+    bar, and cancelling is a button on the page."""
+    from urllib.parse import unquote
+
+    from kniewijs.clinic import booking as service
+    from kniewijs.clinic import links
+
+    from .test_booking_helpers import at, booker, knee_check
+
+    page = chromium_page
+    with time_machine.travel(MONDAY_8, tick=True):
+        booking = service.book(
+            clinic=clinic, appointment_type=knee_check(clinic), starts_at=at(4, 10), booker=booker()
+        )
+        key = links.make_token(booking)
+        sent: list[str] = []
+        page.on("request", lambda request: sent.append(request.url + " " + unquote(request.post_data or "")))
+        page.goto(page.base_url + links.manage_link(booking))
+        page.wait_for_url(f"**/afspraak/beheer/{booking.public_id}/")
+        assert "#" not in page.url and key not in page.url
+        assert "woensdag 4 juni 2025" in page.inner_text("main")
+        page.screenshot(path=str(artifacts_dir / "booking-link-manage.png"), full_page=True)
+        page.locator(f"a[href$='/{booking.public_id}/annuleren/']").click()
+        page.locator("form button[type=submit].danger").click()
+        page.wait_for_load_state()
+        assert fits_the_screen(page)
+    assert Booking.objects.get(pk=booking.pk).status == Booking.Status.CANCELLED
+    addresses = [line.split(" ")[0] for line in sent]
+    assert not any(key in address for address in addresses)  # only ever in the posted form
+    assert any(key in line for line in sent)

@@ -16,6 +16,10 @@ def test_the_demo_has_a_clinic_two_physios_and_a_booked_consenting_runner(db, se
     call_command("demo")  # idempotent
     clinic = Clinic.objects.get(slug="hardloopknie")
     assert Therapist.objects.filter(clinics=clinic).count() == 2
+    # The demo's administrator manages the demo clinic, and may send physio invitations there.
+    (admin,) = clinic.administrators.all()
+    assert admin.email == "beheer@kniewijs.nl" and not admin.is_superuser
+    assert admin.has_perm("clinic.add_therapistinvitation") and not admin.has_perm("auth.change_user")
     booking = Booking.objects.get(runner__email=DEMO_EMAIL, status="active")
     assert booking.has_report
     assert Consent.objects.active().filter(runner__email=DEMO_EMAIL, clinic=clinic).count() == 4

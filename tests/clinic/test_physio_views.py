@@ -59,12 +59,13 @@ def test_the_patient_page_shows_only_consented_categories_and_logs_each(
     body = response.content.decode()
     assert 'id="pain"' in body
     assert 'id="training"' not in body and 'id="recovery"' not in body
-    events = AccessEvent.objects.filter(subject=pseudonym(runner.pk))
+    events = AccessEvent.objects.filter(subject=pseudonym(runner.pk)).order_by("pk")
+    # The pain log, then the clinic's notes (none yet, but the section was opened).
     assert [(e.category, e.action, e.outcome, e.actor_role) for e in events] == [
-        ("pain", "read", "allowed", "physio")
+        ("pain", "read", "allowed", "physio"),
+        ("notes", "read", "allowed", "physio"),
     ]
-    assert events[0].basis.startswith("consent #")
-    assert events[0].acting_for == clinic.name
+    assert all(e.basis.startswith("consent #") and e.acting_for == clinic.name for e in events)
 
 
 def test_revoking_consent_closes_the_record_on_the_next_request(physio_client, consenting_runner, physio):
@@ -225,7 +226,7 @@ def test_printing_the_record_gives_a_pdf_and_logs_a_print_per_category(physio_cl
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
     assert "anna@example.nl" in text
     printed = AccessEvent.objects.filter(action="print").values_list("category", flat=True)
-    assert sorted(printed) == ["pain", "recovery", "selfcheck", "training"]
+    assert sorted(printed) == ["notes", "pain", "recovery", "selfcheck", "training"]
 
 
 def test_a_physio_without_consent_cannot_print(runner, physio_client):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -47,7 +48,7 @@ def client_address(request: HttpRequest | None) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))[:100]
 
 
-def record(
+def entry(
     *,
     actor: Any,
     role: str,
@@ -62,13 +63,13 @@ def record(
     detail: str = "",
     basis: str = "",
 ) -> AccessEvent:
-    """One entry. `consent` is a clinic.Consent (or None when access was refused or rested on the booking
-    itself); `subject` comes from `pseudonym` or `email_pseudonym`."""
+    """One entry, not yet saved. `consent` is a clinic.Consent (or None when access was refused or rested on the
+    booking itself); `subject` comes from `pseudonym` or `email_pseudonym`."""
     name = ""
     if actor is not None:
         therapist = getattr(actor, "therapist", None)
         name = therapist.name if therapist is not None else (actor.get_full_name() or actor.get_username())
-    return AccessEvent.objects.create(
+    return AccessEvent(
         actor_id=getattr(actor, "pk", None),
         actor_name=name[:150] or "system",
         actor_role=role,
@@ -83,3 +84,16 @@ def record(
         source=(source or client_address(request))[:100],
         detail=(detail or (request.path if request is not None else ""))[:300],
     )
+
+
+def record(**kwargs: Any) -> AccessEvent:
+    """Write one entry (the arguments of `entry`)."""
+    event = entry(**kwargs)
+    event.save()
+    return event
+
+
+def record_many(entries: Iterable[AccessEvent]) -> list[AccessEvent]:
+    """Write several entries in one statement: a page that lists many runners logs one line per runner."""
+    rows = list(entries)
+    return AccessEvent.objects.bulk_create(rows) if rows else []

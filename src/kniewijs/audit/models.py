@@ -35,6 +35,7 @@ class AccessEvent(models.Model):
     class Role(models.TextChoices):
         PHYSIO = "physio", _("Physiotherapist")
         ADMIN = "admin", _("Clinic administrator")
+        INVITEE = "invitee", _("Invited physiotherapist")
         SYSTEM = "system", _("System")
 
     class Action(models.TextChoices):
@@ -54,7 +55,8 @@ class AccessEvent(models.Model):
     acting_for_id = models.BigIntegerField(null=True)  # the clinic the actor worked for
     acting_for = models.CharField(max_length=120, blank=True)
     subject = models.CharField(max_length=64, db_index=True)  # pseudonym of the runner
-    category = models.CharField(max_length=20)  # clinic.Consent.Category, or "booking"
+    # clinic.Consent.Category, or "booking", "notes", "patient-list", "clinic-role" (clinic.access)
+    category = models.CharField(max_length=20)
     action = models.CharField(max_length=10, choices=Action.choices)
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     consent_id = models.BigIntegerField(null=True)

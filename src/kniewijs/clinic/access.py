@@ -1,23 +1,37 @@
-"""The one way clinic views reach a runner's data.
+"""The one way clinic views reach a runner's data, and the clinics an administrator may manage.
 
 A physio reaches a runner only through an active consent to one of the physio's clinics; without one the
-runner does not exist for them (404). Every look is written to the access log, refused looks included.
+runner does not exist for them (404). An administrator reaches only the clinics named for them in
+`Clinic.administrators` (a superuser: all). A booking is reached without an account through its mailed link
+(`booking_for_visitor`). Every look is written to the access log, refused looks included, with one line per
+runner even on pages that list many.
 """
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
-from kniewijs.audit.log import email_pseudonym, pseudonym, record
+from kniewijs.audit.log import email_pseudonym, entry, pseudonym, record, record_many
 from kniewijs.audit.models import AccessEvent
 
+from . import links
 from .models import Booking, Clinic, Consent, Therapist
 
 Category = Consent.Category
+# Parts of the access log that are not consent categories.
+BOOKING = "booking"  # who booked what, when: name, e-mail address, phone, appointment
+NOTES = "notes"  # the clinic's notes about a runner
+PATIENT_LIST = "patient-list"  # a runner's name in a physio's list of patients, with what they share
+CLINIC_ROLE = "clinic-role"  # someone becoming, or ceasing to be, a physiotherapist of a clinic
+Role = AccessEvent.Role
+Action = AccessEvent.Action
 
 
 def therapist_of(user: Any) -> Therapist | None:
@@ -31,6 +45,25 @@ def therapist_of(user: Any) -> Therapist | None:
 
 def clinics_of(therapist: Therapist) -> list[Clinic]:
     return list(therapist.clinics.all())
+
+
+def administered_clinics(user: Any) -> QuerySet[Clinic]:
+    """The clinics this account manages in the admin: all for a superuser, otherwise those that name it in
+    `Clinic.administrators`, which only a superuser sets. None for an account that is not staff."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active or not user.is_staff:
+        return Clinic.objects.none()
+    if user.is_superuser:
+        return Clinic.objects.all()
+    return Clinic.objects.filter(administrators=user)
+
+
+def booking_for_visitor(
+    request: HttpRequest, public_id: uuid.UUID, *, for_change: bool
+) -> tuple[Booking, int]:
+    """A booking for whoever opened its mailed link in this browser, or for the runner whose account made it;
+    `links.LinkError` for anyone else. Returns the booking and the link version the visitor may act on."""
+    owner = request.user if request.user.is_authenticated else None
+    return links.open_granted(request.session, public_id, for_change=for_change, owner=owner)
 
 
 @dataclass
@@ -86,16 +119,16 @@ def patients_of(therapist: Therapist) -> list[Patient]:
     return sorted(patients.values(), key=lambda p: (p.runner.get_full_name() or p.runner.email).lower())
 
 
-def log_view(
+def view_entry(
     request: HttpRequest,
     therapist: Therapist,
     patient: Patient,
     category: str,
     action: str = AccessEvent.Action.READ,
-) -> None:
-    """Record that the physio used one category of the patient's record under its consent."""
+) -> AccessEvent:
+    """The line for the physio using one category of the patient's record under its consent (not saved)."""
     consent = patient.consents.get(category)
-    record(
+    return entry(
         actor=request.user,
         role=AccessEvent.Role.PHYSIO,
         subject=pseudonym(patient.runner.pk),
@@ -106,6 +139,17 @@ def log_view(
         consent=consent,
         request=request,
     )
+
+
+def log_view(
+    request: HttpRequest,
+    therapist: Therapist,
+    patient: Patient,
+    category: str,
+    action: str = AccessEvent.Action.READ,
+) -> None:
+    """Record that the physio used one category of the patient's record under its consent."""
+    view_entry(request, therapist, patient, category, action).save()
 
 
 def log_refused(request: HttpRequest, runner_id: int, category: str) -> None:
@@ -173,18 +217,81 @@ def log_booking_report(request: HttpRequest, booking: Booking, action: str = Acc
     )
 
 
-def log_booking(request: HttpRequest, booking: Booking) -> None:
-    """Opening an appointment shows who booked what, which is health-related too."""
-    record(
+def _booking_entry(
+    request: HttpRequest, booking: Booking, role: str, action: str = Action.READ, outcome: str = ""
+) -> AccessEvent:
+    return entry(
         actor=request.user,
-        role=AccessEvent.Role.PHYSIO,
+        role=role,
         subject=booking_subject(booking),
-        category="booking",
-        action=AccessEvent.Action.READ,
+        category=BOOKING,
+        action=action,
+        outcome=outcome or AccessEvent.Outcome.ALLOWED,
         clinic=booking.clinic,
         request=request,
         basis=f"booking {booking.public_id} at this clinic",
     )
+
+
+def log_booking(request: HttpRequest, booking: Booking) -> None:
+    """Opening an appointment shows who booked what, which is health-related too."""
+    _booking_entry(request, booking, Role.PHYSIO).save()
+
+
+def _first_consent_per_clinic(patient: Patient) -> list[Consent]:
+    found: dict[int, Consent] = {}
+    for consent in patient.consents.values():
+        found.setdefault(consent.clinic_id, consent)
+    return list(found.values())
+
+
+def log_dashboard(request: HttpRequest, bookings: Iterable[Booking], patients: Iterable[Patient]) -> None:
+    """The physio's overview shows names, e-mail addresses and appointments: one line per appointment listed,
+    and one per patient listed and clinic they share with."""
+    events = [_booking_entry(request, booking, Role.PHYSIO) for booking in bookings]
+    for patient in patients:
+        events += [
+            entry(
+                actor=request.user,
+                role=Role.PHYSIO,
+                subject=pseudonym(patient.runner.pk),
+                category=PATIENT_LIST,
+                action=Action.READ,
+                clinic=consent.clinic,
+                consent=consent,
+                request=request,
+            )
+            for consent in _first_consent_per_clinic(patient)
+        ]
+    record_many(events)
+
+
+def log_admin_bookings(request: HttpRequest, bookings: Iterable[Booking], action: str = Action.READ) -> None:
+    """An administrator saw these bookings (a page of the list, or one booking's page): one line each."""
+    record_many(_booking_entry(request, booking, Role.ADMIN, action) for booking in bookings)
+
+
+def log_admin_booking_refused(request: HttpRequest, booking: Booking) -> None:
+    """An administrator asked for a booking of a clinic they do not manage: nothing was shown."""
+    _booking_entry(request, booking, Role.ADMIN, outcome=AccessEvent.Outcome.DENIED).save()
+
+
+def notes_entries(request: HttpRequest, patient: Patient, action: str = Action.READ) -> list[AccessEvent]:
+    """The record shows the notes of every clinic of the physio's that the runner shares with: one line each
+    (not saved; the record's page writes all its lines at once)."""
+    return [
+        entry(
+            actor=request.user,
+            role=Role.PHYSIO,
+            subject=pseudonym(patient.runner.pk),
+            category=NOTES,
+            action=action,
+            clinic=consent.clinic,
+            consent=consent,
+            request=request,
+        )
+        for consent in _first_consent_per_clinic(patient)
+    ]
 
 
 def log_note(request: HttpRequest, patient: Patient, consent: Consent) -> None:
@@ -192,7 +299,7 @@ def log_note(request: HttpRequest, patient: Patient, consent: Consent) -> None:
         actor=request.user,
         role=AccessEvent.Role.PHYSIO,
         subject=pseudonym(patient.runner.pk),
-        category="notes",
+        category=NOTES,
         action=AccessEvent.Action.CHANGE,
         clinic=consent.clinic,
         consent=consent,

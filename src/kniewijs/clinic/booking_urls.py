@@ -2,18 +2,23 @@
 
 from django.urls import path
 
+from . import booking_link_views as after
 from . import booking_views as views
 
 app_name = "booking"
 
 urlpatterns = [
     path("", views.start, name="start"),
-    path("mijn/", views.mine, name="mine"),
-    path("bevestigd/<str:token>/", views.done, name="done"),
-    path("beheer/<str:token>/", views.manage, name="manage"),
-    path("beheer/<str:token>/agenda.ics", views.calendar_file, name="ics"),
-    path("beheer/<str:token>/verzetten/", views.reschedule, name="reschedule"),
-    path("beheer/<str:token>/annuleren/", views.cancel, name="cancel"),
+    path("mijn/", after.mine, name="mine"),
+    # The mailed link: /afspraak/beheer/#<token>; the key after the # never reaches the server's logs.
+    path("beheer/", after.link, name="link"),
+    path("bevestigd/<uuid:public_id>/", after.done, name="done"),
+    path("beheer/<uuid:public_id>/", after.manage, name="manage"),
+    path("beheer/<uuid:public_id>/agenda.ics", after.calendar_file, name="ics"),
+    path("beheer/<uuid:public_id>/verzetten/", after.reschedule, name="reschedule"),
+    path("beheer/<uuid:public_id>/annuleren/", after.cancel, name="cancel"),
+    # Mails sent before the key moved behind the #; redirected there (kniewijs.logs masks the key).
+    path("beheer/<str:token>/", after.legacy_link, name="legacy_link"),
     path("<slug:slug>/", views.clinic_page, name="clinic"),
     path("<slug:slug>/tijden/", views.slots, name="slots"),
     path("<slug:slug>/gegevens/", views.details, name="details"),

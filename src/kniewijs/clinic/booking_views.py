@@ -1,5 +1,5 @@
-"""Booking the free knee check online: choose a clinic, a time, fill in your details, and later move or
-cancel through the signed link in the e-mail.
+"""Booking the free knee check online: choose a clinic, a time and fill in your details. Looking at it later,
+moving and cancelling it through the mailed link are in booking_link_views.py.
 
 Nothing is stored before the runner confirms; the self-check answers they bring along travel in a hidden
 field and are only stored with the booking when they tick the consent box.
@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,12 +19,12 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from kniewijs.core.text import normalise_language
 
 from . import booking as service
-from . import emails, ics, links
+from . import emails, links
 from . import slots as free
 from .booking_forms import Carry, DetailsForm, carry_from, parse_slot
 from .care_first import care_first_page, care_needed
@@ -257,6 +256,7 @@ def details(request: HttpRequest, slug: str) -> HttpResponse:
         # `carry` holds the details just typed, so they are filled in again after choosing another time.
         return _render_slots(request, clinic, appointment_type, carry, message=_taken_message(), status=409)
     _send(request, emails.CONFIRMATION, booking)
+    links.grant(request.session, booking)  # this browser booked it: it may show it without the mailed link
     return redirect(links.done_path(booking))
 
 
@@ -294,142 +294,3 @@ def _send(request: HttpRequest, kind: str, booking: Booking) -> None:
     except Exception:
         logger.exception("Booking mail %s for booking %s failed", kind, booking.pk)
         messages.warning(request, _("We could not send the e-mail. Please note the details on this page."))
-
-
-# --- after booking: the summary, the calendar file and the runner's list -------------------------------
-def _link_problem(request: HttpRequest, problem: links.LinkError) -> HttpResponse:
-    booking = problem.booking
-    context = {
-        "problem": type(problem).__name__,
-        "booking": booking,
-        "is_over": booking is not None and booking.ends_at <= timezone.now(),
-    }
-    return _no_store(render(request, "clinic/booking/link_problem.html", context, status=problem.status))
-
-
-def _booking_context(booking: Booking) -> dict[str, Any]:
-    return {
-        "booking": booking,
-        "clinic": booking.clinic,
-        "appointment": booking.appointment_type.name(_lang()),
-        "can_change": booking.can_change(),
-        "manage_url": links.manage_path(booking),
-        "ics_url": links.ics_path(booking),
-    }
-
-
-@require_GET
-def done(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        booking = links.open_booking(token, for_change=False)
-    except links.LinkError as problem:
-        return _link_problem(request, problem)
-    return _no_store(render(request, "clinic/booking/done.html", _booking_context(booking)))
-
-
-@require_GET
-def calendar_file(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        booking = links.open_booking(token, for_change=False)
-    except links.LinkError as problem:
-        return _link_problem(request, problem)
-    manage_url = _base_url(request) + links.manage_path(booking) if booking.can_change() else ""
-    response = HttpResponse(ics.booking_ics(booking, ics.REQUEST, manage_url), content_type="text/calendar")
-    response["Content-Disposition"] = f'attachment; filename="{ics.filename(booking)}"'
-    return _no_store(response)
-
-
-@login_required
-@require_GET
-def mine(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
-    rows = Booking.objects.filter(runner=request.user).select_related(
-        "clinic", "therapist", "appointment_type"
-    )
-    lang = _lang()
-    upcoming, past = [], []
-    for booking in rows.order_by("starts_at"):
-        entry = {
-            "booking": booking,
-            "appointment": booking.appointment_type.name(lang),
-            "manage_url": links.manage_path(booking) if booking.can_change(now) else "",
-            "done_url": links.done_path(booking) if booking.is_active and booking.ends_at > now else "",
-        }
-        (upcoming if booking.is_active and booking.ends_at > now else past).append(entry)
-    past.reverse()  # the most recent first
-    return _no_store(render(request, "clinic/booking/mine.html", {"upcoming": upcoming, "past": past}))
-
-
-# --- moving and cancelling through the signed link -------------------------------------------------------
-@require_GET
-def manage(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        booking = links.open_booking(token, for_change=True)
-    except links.LinkError as problem:
-        return _link_problem(request, problem)
-    context = _booking_context(booking) | {"token": token}
-    return _no_store(render(request, "clinic/booking/manage.html", context))
-
-
-@require_http_methods(["GET", "POST"])
-def reschedule(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        booking = links.open_booking(token, for_change=True)
-    except links.LinkError as problem:
-        return _link_problem(request, problem)
-    message, status = "", 200
-    if request.method == "POST":
-        starts_at = parse_slot(request.POST.get("slot"))
-        if starts_at is None:
-            message, status = _("Please choose a time first."), 400
-        else:
-            try:
-                moved = service.reschedule(
-                    booking, starts_at=starts_at, expected_version=links.link_version(token)
-                )
-            except service.SlotTaken:
-                message, status = _taken_message(), 409
-            except service.StaleLink:
-                return _link_problem(request, links.LinkReplaced(booking))
-            except service.NotChangeable:
-                return _link_problem(request, links.LinkExpired(booking))
-            else:
-                _send(request, emails.RESCHEDULED, moved)
-                messages.success(request, _("Your appointment has been moved. We have sent you an e-mail."))
-                return redirect(links.done_path(moved))
-    page_url = reverse("booking:reschedule", args=[token])
-    context = _slot_context(
-        request, booking.clinic, booking.appointment_type, page_url=page_url, extra_query={}, ignore=booking
-    )
-    context |= {
-        "carry": Carry(),
-        "slot_action": page_url,
-        "message": message,
-        "moving": booking,
-        "manage_url": reverse("booking:manage", args=[token]),
-    }
-    return _no_store(render(request, "clinic/booking/slots.html", context, status=status))
-
-
-@require_http_methods(["GET", "POST"])
-def cancel(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        booking = links.open_booking(token, for_change=True)
-    except links.LinkError as problem:
-        return _link_problem(request, problem)
-    if request.method == "GET":
-        context = _booking_context(booking) | {"token": token}
-        return _no_store(render(request, "clinic/booking/cancel.html", context))
-    try:
-        cancelled = service.cancel(booking, expected_version=links.link_version(token))
-    except service.StaleLink:
-        return _link_problem(request, links.LinkReplaced(booking))
-    except service.NotChangeable:
-        return _link_problem(request, links.LinkExpired(booking))
-    _send(request, emails.CANCELLED, cancelled)
-    context = {
-        "booking": cancelled,
-        "clinic": cancelled.clinic,
-        "appointment": cancelled.appointment_type.name(_lang()),
-    }
-    return _no_store(render(request, "clinic/booking/cancelled.html", context))

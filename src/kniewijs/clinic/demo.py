@@ -1,6 +1,10 @@
 """The demo clinic for `make run`: one practice, two physiotherapists with a known TOTP key (demo only), free
-slots on weekdays, and the demo runner with a booked knee check, consent for all four categories and a few
-entries in their access log. Safe to run again."""
+slots on weekdays, an administrator of that practice, and the demo runner with a booked knee check, consent for
+all four categories and a few entries in their access log. Safe to run again.
+
+The two physiotherapists are made here directly, as a superuser-level setup step (like `kniewijs shell`), not
+through the invitation an administrator sends in the admin (invitations.py): the demo must work without a mail
+box. Nothing in the web pages makes a therapist this way."""
 
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ ADMIN_MODELS = (
     "availabilityexception",
     "booking",
     "faqitem",
+    "therapistinvitation",
 )
 HOURS = ((time(8, 30), time(12, 0)), (time(13, 0), time(17, 0)))
 
@@ -95,7 +100,7 @@ def _physio(email: str, name: str, clinic: Clinic) -> Therapist:
     return therapist
 
 
-def _clinic_admin() -> Any:
+def _clinic_admin(clinic: Clinic) -> Any:
     from django.contrib.auth.models import Group, Permission
 
     group, _created = Group.objects.get_or_create(name="Praktijkbeheer")
@@ -114,6 +119,7 @@ def _clinic_admin() -> Any:
             is_staff=True,
         )
     user.groups.add(group)
+    clinic.administrators.add(user)  # what a superuser does on the clinic's admin page
     TOTPDevice.objects.update_or_create(
         user=user, name="demo", defaults={"key": DEMO_TOTP_KEY, "confirmed": True}
     )
@@ -172,7 +178,7 @@ def load_demo_clinic(runner: Any, answers: dict[str, Any]) -> tuple[Clinic, list
     with transaction.atomic():
         clinic = _clinic()
         therapists = [_physio(email, name, clinic) for email, name in PHYSIOS]
-        _clinic_admin()
+        _clinic_admin(clinic)
         consents = _consents(runner, clinic)
         _booking(runner, clinic, therapists[0], answers)
         _access_log(runner, therapists[0], clinic, consents)

@@ -40,7 +40,9 @@ def _ics_part(booking: Booking, method: str, manage_url: str) -> MIMEText:
 
 
 def _context(booking: Booking, base_url: str) -> dict[str, Any]:
-    manage_url = base_url + links.manage_path(booking) if booking.can_change() else ""
+    # The key sits after the "#" (links.py): mail programs, calendars and browsers open it like any link,
+    # and no server between them and Kniewijs sees it.
+    manage_url = base_url + links.manage_link(booking) if booking.can_change() else ""
     return {
         "booking": booking,
         "clinic": booking.clinic,

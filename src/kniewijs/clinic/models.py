@@ -44,6 +44,16 @@ class Clinic(models.Model):
         _("bookable days ahead"), default=28, validators=[MinValueValidator(1), MaxValueValidator(180)]
     )
     active = models.BooleanField(_("taking bookings"), default=True)
+    # Who manages this clinic in the admin. Only a superuser changes this (admin.ClinicAdmin); an administrator
+    # sees and changes nothing of a clinic that is not listed for them here.
+    administrators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="administered_clinics",
+        limit_choices_to={"is_staff": True},
+        verbose_name=_("administrators"),
+        help_text=_("Staff accounts that manage this clinic in the admin. Only a superuser can change this."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -69,6 +79,57 @@ class Therapist(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TherapistInvitation(models.Model):
+    """An administrator asks someone to work as a physiotherapist of their clinic. Only the invited person can
+    make it happen: they open the mailed link, sign in with the invited address, accept, and set up (or use)
+    two-step sign-in; only then do they become a therapist of the clinic (`invitations.py`). The one who sent
+    the invitation can never be the one who accepts it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the invited person")
+        ACCEPTED = "accepted", _("Accepted, waiting for two-step sign-in")
+        DONE = "done", _("Physiotherapist of the clinic")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    clinic = models.ForeignKey(
+        Clinic, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("clinic")
+    )
+    email = models.EmailField(_("e-mail address"))
+    name = models.CharField(_("name as runners will see it"), max_length=120)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    invited_by_name = models.CharField(_("invited by"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("physiotherapist since"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("physiotherapist invitation")
+        verbose_name_plural = _("physiotherapist invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "email"],
+                condition=Q(status__in=["pending", "accepted"]),
+                name="one_open_invitation_per_address",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.clinic})"
+
+    def is_open(self, now: datetime | None = None) -> bool:
+        """Still usable: not finished or withdrawn, and not past its date."""
+        open_states = (self.Status.PENDING, self.Status.ACCEPTED)
+        return self.status in open_states and (now or timezone.now()) < self.expires_at
 
 
 class AppointmentType(models.Model):
@@ -131,6 +192,16 @@ class WeeklyAvailability(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.start_time:%H:%M}-{self.end_time:%H:%M}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if (
+            self.therapist_id
+            and self.clinic_id
+            and not self.therapist.clinics.filter(pk=self.clinic_id).exists()
+        ):
+            raise ValidationError({"clinic": _("This physiotherapist does not work at this clinic.")})
 
 
 class AvailabilityException(models.Model):

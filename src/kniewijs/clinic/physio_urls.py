@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import physio_views, twofactor
+from . import invitation_views, physio_views, twofactor
 
 app_name = "physio"
 
@@ -8,6 +8,9 @@ urlpatterns = [
     path("", physio_views.dashboard, name="dashboard"),
     path("code/", twofactor.verify, name="verify"),
     path("code/instellen/", twofactor.setup, name="setup"),
+    # The mailed invitation: /praktijk/uitnodiging/#<key>; the key after the # never reaches a server's logs.
+    path("uitnodiging/", invitation_views.link, name="invitation_link"),
+    path("uitnodiging/<int:pk>/", invitation_views.invitation, name="invitation"),
     path("afspraak/<int:pk>/", physio_views.appointment, name="appointment"),
     path("patient/<int:runner_id>/", physio_views.patient, name="patient"),
     path("patient/<int:runner_id>/dossier.pdf", physio_views.patient_pdf, name="patient_pdf"),

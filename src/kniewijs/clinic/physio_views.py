@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from kniewijs.audit.log import record_many
 from kniewijs.audit.models import AccessEvent
 from kniewijs.core.content.knowledge import EXERCISE_BY_KEY
 from kniewijs.recovery.access import active_programme
@@ -50,16 +51,21 @@ def dashboard(request: HttpRequest, therapist: Therapist) -> HttpResponse:
     mine = Booking.objects.filter(therapist=therapist, status=Booking.Status.ACTIVE).select_related(
         "appointment_type", "clinic"
     )
+    today = list(mine.filter(starts_at__gte=day_start, starts_at__lt=day_end))
+    upcoming = list(
+        mine.filter(starts_at__gte=day_end, starts_at__lt=day_end + timedelta(days=UPCOMING_DAYS))
+    )
+    patients = access.patients_of(therapist)
+    # Names, e-mail addresses and appointments: one access-log line per runner listed.
+    access.log_dashboard(request, today + upcoming, patients)
     return render(
         request,
         "clinic/physio/dashboard.html",
         {
             "therapist": therapist,
-            "today": mine.filter(starts_at__gte=day_start, starts_at__lt=day_end),
-            "upcoming": mine.filter(
-                starts_at__gte=day_end, starts_at__lt=day_end + timedelta(days=UPCOMING_DAYS)
-            ),
-            "patients": access.patients_of(therapist),
+            "today": today,
+            "upcoming": upcoming,
+            "patients": patients,
             "upcoming_days": UPCOMING_DAYS,
         },
     )
@@ -116,6 +122,8 @@ def _record_context(
 ) -> dict[str, Any]:
     runner = patient.runner
     context: dict[str, Any] = {"patient": patient, "runner": runner, "categories": Category}
+    # One access-log line per category shown, and per clinic whose notes are shown, written in one go.
+    seen: list[AccessEvent] = []
     # The runner's time zone, read once for the sections below that need it rather than once per section.
     settings = today = None
     if any(patient.allows(c) for c in (Category.TRAINING, Category.PAIN, Category.RECOVERY)):
@@ -123,25 +131,27 @@ def _record_context(
         today = local_today(runner, settings)
     if patient.allows(Category.SELFCHECK):
         context["reports"] = patient_record.selfcheck_reports(runner, therapist)
-        access.log_view(request, therapist, patient, Category.SELFCHECK, action)
+        seen.append(access.view_entry(request, therapist, patient, Category.SELFCHECK, action))
     if patient.allows(Category.TRAINING):
         context["training"] = patient_record.training_context(
             runner, with_pain=patient.allows(Category.PAIN), settings=settings
         )
-        access.log_view(request, therapist, patient, Category.TRAINING, action)
+        seen.append(access.view_entry(request, therapist, patient, Category.TRAINING, action))
     if patient.allows(Category.PAIN):
         context["pain"] = patient_record.pain_context(runner, today)
-        access.log_view(request, therapist, patient, Category.PAIN, action)
+        seen.append(access.view_entry(request, therapist, patient, Category.PAIN, action))
     if patient.allows(Category.RECOVERY):
         context["recovery"] = patient_record.recovery_context(runner, today)
         programme = context["recovery"]["programme"] if context["recovery"] else None
         if programme is not None:
             context["adjust_form"] = ProgrammeAdjustForm(initial={"exercises": programme.exercises})
-        access.log_view(request, therapist, patient, Category.RECOVERY, action)
+        seen.append(access.view_entry(request, therapist, patient, Category.RECOVERY, action))
     clinics = {c.clinic_id for c in patient.consents.values()}
     context["notes"] = PatientNote.objects.filter(runner=runner, clinic_id__in=clinics).select_related(
         "author"
     )
+    seen += access.notes_entries(request, patient, action)
+    record_many(seen)
     context["note_form"] = NoteForm()
     return context
 

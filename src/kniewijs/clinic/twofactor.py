@@ -31,13 +31,17 @@ from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .access import therapist_of
+from .invitations import after_two_factor, waiting_for_code
 from .models import Therapist
 
 
 def needs_two_factor(user: Any) -> bool:
+    """Physios, administrators, and whoever accepted an invitation to become a physio (invitations.py)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return bool(user.is_staff or user.is_superuser or hasattr(user, "therapist"))
+    if user.is_staff or user.is_superuser or hasattr(user, "therapist"):
+        return True
+    return waiting_for_code(user)
 
 
 def two_factor_url(next_url: str = "") -> str:
@@ -115,6 +119,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         device = django_otp.match_token(request.user, form.cleaned_data["code"])
         if device is not None:
             django_otp.login(request, device)
+            after_two_factor(request, set_up=False)
             return HttpResponseRedirect(_safe_next(request))
         form.add_error("code", _("This code is not right or has expired. Try the code your app shows now."))
     return render(request, "clinic/twofactor/verify.html", {"form": form, "next": _safe_next(request)})
@@ -147,6 +152,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             django_otp.login(request, device)
+            after_two_factor(request, set_up=True)
             return HttpResponseRedirect(_safe_next(request))
         form.add_error("code", _("This code is not right or has expired. Try the code your app shows now."))
     secret = b32encode(device.bin_key).decode().rstrip("=")

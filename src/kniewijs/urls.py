@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from kniewijs.web.health import healthz
+from kniewijs.web.ratelimits import limited
 
 # The API has no language prefix: clients ask for a language with Accept-Language.
 api_patterns = [
@@ -23,6 +24,8 @@ urlpatterns = api_patterns + i18n_patterns(
     path("praktijk/", include("kniewijs.clinic.physio_urls")),
     path("account/privacy/", include("kniewijs.privacy.urls")),
     path("account/api/", include("kniewijs.api.token_urls")),
+    # The admin's sign-in gets the same limit as the runners' (django-axes locks it already).
+    path("beheer/login/", limited("admin-login", per_ip="30/15m")(admin.site.login), name="admin_login"),
     path("beheer/", admin.site.urls),
     path("taal/", set_language, name="set_language"),
     prefix_default_language=False,

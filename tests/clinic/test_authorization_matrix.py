@@ -73,6 +73,7 @@ ALLOWED: dict[str, set[str]] = {
     "accounts:password_reset_confirm": EVERYONE,  # the page says the link is not valid
     "accounts:password_reset_complete": EVERYONE,
     "admin:login": EVERYONE,  # the admin's own login form; everything behind it needs staff + TOTP
+    "admin_login": EVERYONE,  # the same form, rate-limited: it shadows admin:login
     "booking:start": EVERYONE,
     "booking:clinic": EVERYONE,
     "booking:slots": EVERYONE,

@@ -119,6 +119,26 @@ def _consent(user: Any, ctx: dict[str, Any]) -> None:
     ]
 
 
+def _invitation(user: Any, ctx: dict[str, Any]) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kniewijs.clinic.models import TherapistInvitation
+
+    soon = timezone.now() + timedelta(days=7)
+    TherapistInvitation.objects.create(
+        clinic=ctx["clinic"],
+        email=f"collega.{user.pk}@example.nl",
+        name="Collega",
+        invited_by=user,
+        expires_at=soon,
+    )
+    TherapistInvitation.objects.create(
+        clinic=ctx["clinic"], email=user.email, name="Zelf", accepted_by=user, status="done", expires_at=soon
+    )
+
+
 def _note(user: Any, ctx: dict[str, Any]) -> None:
     PatientNote.objects.create(
         clinic=ctx["clinic"], runner=user, author=ctx["physio"].therapist, text="Knie rustig."
@@ -177,6 +197,7 @@ FILL: dict[str, Callable[[Any, dict[str, Any]], None]] = {
     "clinic.Booking": _booking,
     "clinic.Consent": _consent,
     "clinic.PatientNote": _note,
+    "clinic.TherapistInvitation": _invitation,
     "privacy.PrivacyZone": _privacy_zone,
     "privacy.DataExport": _data_export,
     "api.ApiToken": _api_token,

@@ -72,15 +72,6 @@ def test_the_booking_is_not_attached_to_the_account_made_later_with_its_address(
     assert mine.status_code == 200 and not (mine.context["upcoming"] or mine.context["past"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "kniewijs.audit.log.subjects_of still adds email_pseudonym(user.email): the access log (and the export, "
-        "through privacy.accesslog.entries_of) of an account shows entries about an earlier anonymous booking "
-        "with the same address. Fix outside accounts/: subjects_of returns [pseudonym(user.pk)] only; then "
-        "remove this marker."
-    ),
-)
 def test_the_new_account_s_access_log_does_not_show_the_physio_s_reads_of_that_booking(guest_booking_read):
     owner = Client()
     confirm(owner, GUEST)

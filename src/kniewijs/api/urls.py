@@ -16,7 +16,7 @@ The runner's own training log and the knee self-check, for scripts and apps.
 `Authorization: Bearer kw_…`. A *read* token can read; a *write* token can also push activities and daily
 entries. A token only ever reaches its owner's data. Revoked or unknown tokens get 401.
 
-**Limits.** 120 requests per minute per token (a fixed one-minute window); past that the answer is 429 with
+**Limits.** 120 requests per minute per token (a sliding minute); past that the answer is 429 with
 a `Retry-After` header in seconds. Uploads are capped at the server's upload limit (413 above it).
 
 **Language.** Texts and error messages follow `Accept-Language` (`nl` or `en`); Dutch by default. Every

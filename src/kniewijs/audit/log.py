@@ -16,6 +16,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from kniewijs.web.client_ip import client_ip
+
 from .models import AccessEvent
 
 
@@ -35,17 +37,16 @@ def email_pseudonym(email: str) -> str:
 
 
 def subjects_of(user: Any) -> list[str]:
-    """Every pseudonym under which entries about this runner may be stored."""
-    subjects = [pseudonym(user.pk)]
-    if getattr(user, "email", ""):
-        subjects.append(email_pseudonym(user.email))
-    return subjects
+    """Every pseudonym under which entries about this runner are stored: their account's only. Entries about
+    an anonymous booking stay under the address's pseudonym and are never shown to an account made later
+    with that address (whoever signs up with it would otherwise read who looked at a stranger's booking)."""
+    return [pseudonym(user.pk)]
 
 
 def client_address(request: HttpRequest | None) -> str:
     if request is None:
         return ""
-    return str(request.META.get("REMOTE_ADDR", ""))[:100]
+    return client_ip(request)[:100]
 
 
 def entry(

@@ -1,7 +1,7 @@
 """The runner's view of the access log: who looked at what of theirs, and on which grounds.
 
-Entries are found by pseudonym (`audit.log.subjects_of`), so entries from a booking made with the same e-mail
-address before the account existed show up too.
+Entries are found by the account's pseudonym (`audit.log.subjects_of`). Entries about an anonymous booking made
+with the same e-mail address before the account existed are not shown: they stay unlinked (docs/clinic.md).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from kniewijs.clinic.models import Consent
 OTHER_PARTS = {
     "booking": gettext_lazy("Appointment details"),
     "notes": gettext_lazy("Clinic notes about you"),
+    "patient-list": gettext_lazy("Your name in a physio's list of patients"),
+    "clinic-role": gettext_lazy("Your role at a clinic"),
 }
 
 

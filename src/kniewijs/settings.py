@@ -315,3 +315,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 AXES_VERBOSE = False  # its start-up banner and per-login lines add nothing to our logs
+
+# Imports (kniewijs.training.queue, kniewijs.training.quota, docs/training-log.md): how many run at once on
+# this installation and per account (the rest wait in the queue, oldest first), how many one account may
+# have waiting, what one upload may unpack at every level together, and the storage each account has for
+# its original files.
+KNIEWIJS_IMPORTS_AT_ONCE = env_int("KNIEWIJS_IMPORTS_AT_ONCE", 2, minimum=1)
+KNIEWIJS_IMPORTS_PER_ACCOUNT = env_int("KNIEWIJS_IMPORTS_PER_ACCOUNT", 1, minimum=1)
+KNIEWIJS_QUEUED_IMPORTS_PER_ACCOUNT = env_int("KNIEWIJS_QUEUED_IMPORTS_PER_ACCOUNT", 20, minimum=1)
+KNIEWIJS_UNPACKED_BYTES_PER_UPLOAD = env_int("KNIEWIJS_UNPACKED_MB_PER_UPLOAD", 4096, minimum=1) * 1024 * 1024
+KNIEWIJS_STORAGE_QUOTA_BYTES = env_int("KNIEWIJS_STORAGE_QUOTA_MB", 2048, minimum=1) * 1024 * 1024

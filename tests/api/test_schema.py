@@ -22,6 +22,7 @@ def test_the_schema_is_public_and_lists_every_endpoint_with_its_security(client)
         "/api/v1/warnings",
         "/api/v1/weeks",
         "/api/v1/selfcheck",
+        "/api/v1/imports",
     }
     assert paths["/api/v1/activities"]["post"]["security"] == [{"TokenAuth": []}]
     assert "security" not in paths["/api/v1/selfcheck"]["post"]

@@ -4,11 +4,13 @@ user any of them ever reads or writes."""
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field as SchemaField
@@ -21,20 +23,20 @@ from kniewijs.core.selfcheck import evaluate, result_to_dict
 from kniewijs.core.text import Language, normalise_language
 from kniewijs.training.forms import DailyEntryForm
 from kniewijs.training.history import report_for
-from kniewijs.training.importing import FileResult, describe, import_bytes
-from kniewijs.training.models import DailyEntry
+from kniewijs.training.jobs import UploadRefused, create_job, resume_if_abandoned, start_job
+from kniewijs.training.models import DailyEntry, ImportJob
+from kniewijs.training.queue import place_of
 from kniewijs.web.templatetags.kniewijs import knowledge_url
 
 from .auth import PerTokenRate, TokenAuth
-from .errors import ApiProblem, body, invalid_input_message
+from .errors import ApiProblem, invalid_input_message
 from .language import in_client_language
 from .models import ApiToken
 from .schemas import (
     DailyEntryIn,
     DailyEntryOut,
     ErrorOut,
-    ImportOut,
-    ImportRejectedOut,
+    ImportJobOut,
     SelfCheckOut,
     WarningsOut,
     WeeksOut,
@@ -61,37 +63,75 @@ def _owner(request: HttpRequest) -> Any:
     return token.owner
 
 
-# --- POST /activities ---------------------------------------------------------------------------------
-def _file_dict(result: FileResult, lang: Language) -> dict[str, Any]:
-    """The import-result contract's object for one file (as `kniewijs import --json`), with activity ids."""
-    out = result.to_dict(lang)
-    activities = [{"id": a.pk, **describe(a)} for a in result.activities]
-    out["activity"] = activities[0] if activities else None
-    out["activities"] = activities
-    return out
+# --- POST /activities, GET /imports?job= ------------------------------------------------------------
+# An upload is never imported while the request waits: a large export took minutes and held a web process
+# (and, through it, other runners' pages) all that time. It becomes an import job, like a web upload.
+REFUSAL_STATUS = {"empty": 422, "over_quota": 413, "too_many_imports": 429}
+
+
+def _file_out(entry: dict[str, Any], lang: Language) -> dict[str, Any]:
+    """A job's stored result for one file, in the import-result contract's form, the reason in `lang`."""
+    reasons = entry.get("reasons") or {}
+    activities = entry.get("activities") or []
+    return {
+        "file": entry["file"],
+        "status": entry["status"],
+        "reason": reasons.get(lang, entry.get("reason")),
+        "activity": activities[0] if activities else None,
+        "activities": activities,
+    }
+
+
+def _job_out(request: HttpRequest, job: ImportJob) -> dict[str, Any]:
+    lang = _language()
+    files = [_file_out(entry, lang) for entry in job.results if "status" in entry]
+    counts = {
+        s: sum(1 for f in files if f["status"] == s) for s in ("imported", "duplicate", "rejected", "skipped")
+    }
+    message = None
+    if job.status == ImportJob.Status.FAILED:
+        message = _("The import stopped because of an error. What was imported before it is kept.")
+    elif job.status == ImportJob.Status.DONE and not counts["imported"] and not counts["duplicate"]:
+        message = next((f["reason"] for f in files if f["reason"]), None) or _(
+            "The file holds no activity that could be read."
+        )
+    place = place_of(job)
+    return {
+        "id": str(job.pk),
+        "status": job.status,
+        "position": place.position if place else None,
+        "url": request.build_absolute_uri(f"{reverse('api_v1:import_job')}?job={job.pk}"),
+        "page": request.build_absolute_uri(reverse("training:job", args=[job.pk])),
+        "done": job.done,
+        "total": job.total,
+        "imported": counts["imported"],
+        "duplicates": counts["duplicate"],
+        "rejected": counts["rejected"],
+        "skipped": counts["skipped"],
+        "files": files,
+        "message": message,
+    }
 
 
 @router.post(
     "/activities",
     auth=WRITE,
-    response={
-        200: ImportOut,
-        201: ImportOut,
-        413: ErrorOut,
-        422: ImportRejectedOut,
-        **{k: v for k, v in COMMON.items() if k != 422},
-    },
+    response={202: ImportJobOut, 413: ErrorOut, **COMMON},
     url_name="activities",
     operation_id="push_activity",
     summary="Push one activity file",
     description=(
         "Multipart upload of one FIT, GPX, TCX or CSV file, or a zip of a Garmin or Strava export, imported "
-        "exactly as the web upload and `kniewijs import` do. 201 when something was stored, 200 when every "
-        "run was already known, 422 when nothing could be read (nothing is stored), 413 when the file is "
-        "larger than the server's upload limit."
+        "exactly as the web upload and `kniewijs import` do. Answered at once with 202 and the import job "
+        "(also in `Location`); poll its `url` until `status` is done or failed. 413 when the file is larger "
+        "than the server's upload limit (code too_large) or does not fit in the account's storage (code "
+        "over_quota), 422 for an empty file, 429 with code too_many_imports when the account already has "
+        "as many imports waiting as it may. Nothing is kept when the upload is refused."
     ),
 )
-def push_activity(request: HttpRequest, file: File[UploadedFile]) -> Status[dict[str, Any]]:
+def push_activity(
+    request: HttpRequest, response: HttpResponse, file: File[UploadedFile]
+) -> Status[dict[str, Any]]:
     limit = settings.KNIEWIJS_MAX_UPLOAD_BYTES
     if file.size is None or file.size > limit:
         raise ApiProblem(
@@ -102,25 +142,46 @@ def push_activity(request: HttpRequest, file: File[UploadedFile]) -> Status[dict
             )
             % {"mb": limit // (1024 * 1024)},
         )
-    lang = _language()
-    name = (file.name or "bestand")[:200]
-    results = list(import_bytes(_owner(request), name, file.read()))
-    files = [_file_dict(r, lang) for r in results]
-    counts = {
-        s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", "rejected", "skipped")
-    }
-    if not results or counts["rejected"] == len(results):
-        first = next((r.reason for r in results if r.reason is not None), None)
-        message = first.get(lang) if first else _("The file holds no activity that could be read.")
-        return Status(422, {**body("unreadable", message), "files": files})
-    summary = {
-        "imported": counts["imported"],
-        "duplicates": counts["duplicate"],
-        "rejected": counts["rejected"],
-        "skipped": counts["skipped"],
-        "files": files,
-    }
-    return Status(201 if counts["imported"] else 200, summary)
+    if not file.name:
+        file.name = "bestand"
+    try:
+        job = create_job(_owner(request), [file])
+    except UploadRefused as refused:
+        raise ApiProblem(REFUSAL_STATUS[refused.code], refused.code, refused.message) from None
+    start_job(job)
+    job.refresh_from_db()  # inline (in tests) it may be finished already
+    answer = _job_out(request, job)
+    response["Location"] = answer["url"]
+    return Status(202, answer)
+
+
+class ImportJobQuery(Schema):
+    job: uuid.UUID = SchemaField(description="The job's id, as POST /activities gave it.")
+
+
+# The job's id is a query parameter, not part of the path: the address is one pattern without arguments,
+# like every other operation here.
+@router.get(
+    "/imports",
+    auth=READ,
+    response={200: ImportJobOut, 404: ErrorOut, **COMMON},
+    url_name="import_job",
+    operation_id="get_import_job",
+    summary="An upload's import job",
+    description=(
+        "The job POST /activities made: its place in the queue while it waits, and the result per file "
+        "(as `kniewijs import --json`, with the stored activities' ids) as they come. 404 for a job that is "
+        "not the token owner's."
+    ),
+)
+def import_job(request: HttpRequest, query: Query[ImportJobQuery]) -> dict[str, Any]:
+    _refuse_unknown_parameters(request, {"job"})
+    job = ImportJob.objects.filter(pk=query.job, user=_owner(request)).first()
+    if job is None:
+        raise ApiProblem(404, "not_found", _("There is no such import job."))
+    if resume_if_abandoned(job):
+        job.refresh_from_db()
+    return _job_out(request, job)
 
 
 # --- POST /daily-entries ------------------------------------------------------------------------------

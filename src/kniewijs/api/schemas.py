@@ -47,16 +47,31 @@ class ImportedFileOut(Schema):
     activities: list[ImportedActivityOut] = Field(description="Every activity stored from this file.")
 
 
-class ImportOut(Schema):
+class ImportJobOut(Schema):
+    """An upload's import job: answered at once by POST /activities (202), then polled at `url`."""
+
+    id: str = Field(description="The job's id.")
+    status: Literal["waiting", "running", "done", "failed"] = Field(
+        description="waiting (in the queue), running, done, or failed (stopped by an error; what was "
+        "imported before it is kept)."
+    )
+    position: int | None = Field(
+        description="While waiting for a free slot: the place in the import queue, 1 being next."
+    )
+    url: str = Field(description="Where to poll this job (GET, a read or write token).")
+    page: str = Field(description="The job's page on the website, for the runner.")
+    done: int = Field(description="Uploads read so far (one per upload).")
+    total: int
     imported: int
     duplicates: int
     rejected: int
     skipped: int
-    files: list[ImportedFileOut]
-
-
-class ImportRejectedOut(ErrorOut):
-    files: list[ImportedFileOut] = Field(default_factory=list, description="Empty when no file was sent.")
+    files: list[ImportedFileOut] = Field(
+        description="One entry per file met so far, archive members included."
+    )
+    message: str | None = Field(
+        description="When the job is finished and nothing could be imported: why (the first file's reason)."
+    )
 
 
 # --- daily entries ------------------------------------------------------------------------------------

@@ -13,45 +13,80 @@ byte is decompressed, and never trusted afterwards:
   path or drive letter;
 - archives inside archives at most MAX_DEPTH deep (Garmin: export zip > part zip > FIT; Strava:
   export zip > .fit.gz);
-- across the whole upload, at most MAX_TOTAL_BYTES handed on.
+- across the whole upload, every level together, at most the upload's budget (MAX_UNPACKED_BYTES unless
+  the caller gives another) unpacked; past it the import stops with a reason.
+Nothing is unpacked into memory but the one member a reader needs, and only once it has passed every cap:
+the upload is read as a file, a nested archive or .gz is unpacked into a temporary file (streams.spool)
+that moves to disk past 1 MB, and a member refused while it is unpacked has cost a chunk of memory.
 A bad member is reported as a problem and the rest of the archive goes on. Folders, macOS extras,
 thumbnails and other non-activity files are reported as skipped, and so is Strava's activities.csv
 ("the index of the export"): `strava_index` reads it separately for the names and sports it adds.
 Names: "export.zip!activities/123.fit" ('!' between an archive and its member; a .gz member is named
 after its content, without '.gz').
+
+Each member also carries its `Original`: the bytes to keep as the file the runner gave, as compressed as
+they came. A .gz stays the .gz; a deflated zip member becomes a .gz made of the very deflate bytes the zip
+held (RFC 1952 around RFC 1951 data, with the zip's CRC-32 and size); a stored member or a plain upload is
+kept as it is.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
-import re
 import stat
 import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import IO, BinaryIO
 
-from kniewijs.core.text import T, Text
+from kniewijs.core.text import T
+from kniewijs.formats import zipcheck
 from kniewijs.formats.csv_log import MAX_CSV_BYTES, StravaRow, classify_csv, parse_strava_index
 from kniewijs.formats.errors import FileProblem, RejectedFile, SkippedFile
+from kniewijs.formats.streams import (
+    CHUNK_BYTES,
+    Part,
+    as_stream,
+    open_parts,
+    read_at,
+    read_whole,
+    size_of,
+    spool,
+)
+from kniewijs.formats.zipcheck import junk, rejected, size_text, strip_gz, unsafe_path
 
 MAX_MEMBERS = 20_000
-MAX_TOTAL_BYTES = 2 * 1024**3
+MAX_TOTAL_BYTES = 2 * 1024**3  # what one zip may declare, its members added up
+MAX_UNPACKED_BYTES = 4 * 1024**3  # per upload, every level together (a 500 MB Garmin export is ~2.5 GB)
 MAX_MEMBER_BYTES = 100 * 1024**2
 MAX_NESTED_ARCHIVE_BYTES = 1024**3  # a part zip of a Garmin export holds years of FIT files
 MAX_RATIO = 200  # deflated GPX/TCX is 5-30x smaller, FIT 2-5x; deflate itself tops out near 1032x
 RATIO_GRACE_BYTES = 1024**2  # a tiny file may compress extremely well and harm no one
 MAX_DEPTH = 2
-MAX_CENTRAL_DIRECTORY_BYTES = 8 * 1024**2  # 20,000 entries with long names take about 4 MB
-CHUNK_BYTES = 1024**2
+MAX_CENTRAL_DIRECTORY_BYTES = zipcheck.MAX_CENTRAL_DIRECTORY_BYTES
+HEAD_BYTES = 65536  # what the checks by content read of a member: its format and a CSV's header row
 
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+ZIP_MAGIC = zipcheck.ZIP_MAGIC
 GZIP_MAGIC = b"\x1f\x8b"
-ACTIVITY_EXTENSIONS = (".fit", ".gpx", ".tcx", ".csv", ".xml")
-ARCHIVE_EXTENSIONS = (".zip", ".gz")
-SYSTEM_FILES = (".ds_store", "thumbs.db", "desktop.ini", "icon\r")
+Source = bytes | bytearray | memoryview | IO[bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class Original:
+    """The bytes to keep for a member: the file as the runner gave it, compressed where it was.
+
+    Valid only until the iterator that gave it moves on (it reads from the upload and its temporary files).
+    """
+
+    name: str
+    size: int
+    parts: tuple[Part, ...] = field(repr=False, compare=False)
+    compressed: bool = False  # False: the original's bytes are the member's own
+
+    def open(self) -> BinaryIO:
+        return open_parts(self.parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,20 +96,15 @@ class Member:
     name: str
     data: bytes | None = None
     problem: FileProblem | None = None
+    original: Original | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
 class _Budget:
+    limit: int
     members: int = 0
     bytes_out: int = 0
-
-
-def _rejected(nl: str, en: str, **values: object) -> RejectedFile:
-    return RejectedFile(T(nl, en).format(**values))
-
-
-def _mb(limit: int) -> int:
-    return limit // 1024**2
+    stopped: bool = False
 
 
 def container_kind(data: bytes) -> str | None:
@@ -85,44 +115,62 @@ def container_kind(data: bytes) -> str | None:
     return None
 
 
-def iter_members(name: str, data: bytes) -> Iterator[Member]:
-    """Every file in `data`: the file itself when it is no archive, else each member, depth first."""
-    yield from _expand(name, data, 0, _Budget())
+def iter_members(name: str, data: Source, *, budget_bytes: int | None = None) -> Iterator[Member]:
+    """Every file in `data` (bytes or a seekable binary file): the file itself when it is no archive, else
+    each member, depth first. At most `budget_bytes` (default MAX_UNPACKED_BYTES) are unpacked in all.
+
+    Each member's bytes are read only when the iterator reaches it: drop a member before taking the next,
+    and only one is ever in memory."""
+    stream = as_stream(data)
+    size = size_of(stream)
+    budget = _Budget(MAX_UNPACKED_BYTES if budget_bytes is None else budget_bytes)
+    yield from _expand(name, stream, 0, budget, Original(name, size, ((stream, 0, size),)))
 
 
-def _expand(name: str, data: bytes, depth: int, budget: _Budget) -> Iterator[Member]:
-    kind = container_kind(data)
+def _expand(
+    name: str, stream: IO[bytes], depth: int, budget: _Budget, original: Original
+) -> Iterator[Member]:
+    kind = container_kind(read_at(stream, 0, 4))
     if kind is None:
-        budget.bytes_out += len(data)
-        yield Member(name, data=data)
+        if size_of(stream) > MAX_MEMBER_BYTES:  # only an upload itself; members were held to the cap
+            yield Member(name, problem=_too_large_unpacked(MAX_MEMBER_BYTES))
+            return
+        data = read_whole(stream)
+        yield Member(name, data=data, original=original)
+        del data  # gone before the next member is read
         return
     if depth >= MAX_DEPTH:
         yield Member(
             name,
-            problem=_rejected(
+            problem=rejected(
                 "Dit archief zit te diep in andere archieven verpakt (meer dan {n} lagen).",
                 "This archive is packed too deep inside other archives (more than {n} levels).",
                 n=MAX_DEPTH,
             ),
         )
         return
-    if kind == "gzip":
-        inner = strip_gz(name)
-        cap = MAX_NESTED_ARCHIVE_BYTES if inner.lower().endswith(".zip") else MAX_MEMBER_BYTES
+    if kind == "zip":
+        yield from _zip_members(name, stream, depth, budget)
+        return
+    inner = strip_gz(name)
+    cap = MAX_NESTED_ARCHIVE_BYTES if inner.lower().endswith(".zip") else MAX_MEMBER_BYTES
+    with spool() as unpacked:
         try:
-            content = gunzip(data, cap)
+            _gunzip_into(stream, unpacked, cap, budget)
         except FileProblem as problem:
             yield Member(name, problem=problem)
             return
-        yield from _expand(inner, content, depth + 1, budget)
-        return
-    yield from _zip_members(name, data, depth, budget)
+        # A .gz is kept as the .gz: the original is the one this level was given, which is compressed.
+        kept = Original(original.name, original.size, original.parts, compressed=True)
+        yield from _expand(inner, unpacked, depth + 1, budget, kept)
 
 
-def gunzip(data: bytes, cap: int) -> bytes:
-    """A .gz file's content, streamed: stops at `cap` + 1 bytes or at a bomb's ratio, whatever it says."""
-    out = io.BytesIO()
-    position = 0
+def _gunzip_into(source: IO[bytes], out: IO[bytes], cap: int, budget: _Budget) -> None:
+    """A .gz file's content, streamed into `out`: stops at `cap` + 1 bytes, at a bomb's ratio or at the
+    upload's budget, whatever the file says. Several gzip members follow one another (RFC 1952 2.2)."""
+    source.seek(0)
+    position = 0  # bytes read from `source`
+    pending = b""  # read, but not yet given to the decompressor
     total = 0
     decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
@@ -130,41 +178,58 @@ def gunzip(data: bytes, cap: int) -> bytes:
             if decompressor.unconsumed_tail:
                 piece = decompressor.decompress(decompressor.unconsumed_tail, CHUNK_BYTES)
             else:
-                chunk = data[position : position + CHUNK_BYTES]
-                position += len(chunk)
+                chunk = pending or source.read(CHUNK_BYTES)
+                position += 0 if pending else len(chunk)
+                pending = b""
                 if not chunk:
                     raise _broken_gzip()
                 piece = decompressor.decompress(chunk, CHUNK_BYTES)
             total += len(piece)
-            consumed = position - len(decompressor.unconsumed_tail)
-            _check_growth(total, consumed, cap)
+            _check_growth(total, position - len(decompressor.unconsumed_tail), cap, budget)
             out.write(piece)
-            if decompressor.eof:
-                position -= len(decompressor.unused_data)
-                rest = data[position:]
-                if not rest.strip(b"\x00"):
-                    break
-                if rest[:2] != GZIP_MAGIC:
-                    raise _broken_gzip()
-                decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)  # gzip allows several members
+            if not decompressor.eof:
+                continue
+            rest = decompressor.unused_data
+            while len(rest) < 2 and (more := source.read(CHUNK_BYTES)):
+                rest += more
+                position += len(more)
+            if rest[:2] == GZIP_MAGIC:
+                pending = rest  # already counted in `position`
+                decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                continue
+            if rest.strip(b"\x00") or not _only_zeros_left(source):
+                raise _broken_gzip()  # only zero padding may follow the last member
+            break
     except zlib.error:
         raise _broken_gzip() from None
-    return out.getvalue()
+    finally:
+        budget.bytes_out += total
+
+
+def _only_zeros_left(source: IO[bytes]) -> bool:
+    while more := source.read(CHUNK_BYTES):
+        if more.strip(b"\x00"):
+            return False
+    return True
 
 
 def _broken_gzip() -> RejectedFile:
-    return _rejected("Dit .gz-bestand is beschadigd of afgebroken.", "This .gz file is damaged or cut off.")
+    return rejected("Dit .gz-bestand is beschadigd of afgebroken.", "This .gz file is damaged or cut off.")
 
 
 def _too_large_unpacked(cap: int) -> RejectedFile:
-    return _rejected(
+    return rejected(
         "Uitgepakt is dit bestand groter dan {mb} MB; zo groot is een training nooit.",
         "Unpacked, this file is larger than {mb} MB, more than any activity needs.",
-        mb=_mb(cap),
+        mb=cap // 1024**2,
     )
 
 
-def _check_growth(total: int, consumed: int, cap: int) -> None:
+def _check_growth(total: int, consumed: int, cap: int, budget: _Budget) -> None:
+    """Raises once a member grew past its cap, its ratio or what is left of the upload's budget."""
+    if budget.bytes_out + total > budget.limit:
+        budget.stopped = True
+        raise _stopped(budget.limit)
     if total > cap:
         raise _too_large_unpacked(cap)
     if total > RATIO_GRACE_BYTES and total > MAX_RATIO * max(consumed, 1):
@@ -172,7 +237,7 @@ def _check_growth(total: int, consumed: int, cap: int) -> None:
 
 
 def _bomb() -> RejectedFile:
-    return _rejected(
+    return rejected(
         "Dit bestand pakt uit tot meer dan {ratio} keer zijn eigen grootte. Zo gedraagt alleen een "
         "'zipbom' zich, die de computer moet laten vastlopen; Kniewijs pakt het niet uit.",
         "This file unpacks to more than {ratio} times its own size. Only a 'zip bomb', made to jam the "
@@ -181,66 +246,70 @@ def _bomb() -> RejectedFile:
     )
 
 
-def _broken_zip() -> RejectedFile:
-    return _rejected("Dit zip-bestand is beschadigd of afgebroken.", "This zip file is damaged or cut off.")
-
-
-def _directory_size(data: bytes) -> tuple[int, int] | None:
-    """(entries, central directory bytes) from the end record (APPNOTE 4.3.16, zip64 4.3.14), or None."""
-    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
-    if end < 0 or end + 22 > len(data):
-        return None
-    entries, size = struct.unpack_from("<HL", data, end + 10)
-    if entries == 0xFFFF or size == 0xFFFFFFFF:
-        locator = end - 20
-        if locator < 0 or data[locator : locator + 4] != b"PK\x06\x07":
-            return None
-        (offset,) = struct.unpack_from("<Q", data, locator + 8)
-        if offset + 56 > len(data) or data[offset : offset + 4] != b"PK\x06\x06":
-            return None
-        entries, size = struct.unpack_from("<QQ", data, offset + 32)
-    return entries, size
+def _stopped(limit: int) -> RejectedFile:
+    return rejected(
+        "Hier gestopt: uitgepakt werd deze upload groter dan {size}; de rest is niet gelezen.",
+        "Stopped here: unpacked, this upload grew beyond {size}; the rest was not read.",
+        size=size_text(limit),
+    )
 
 
 def _too_many() -> RejectedFile:
-    return _rejected(
+    return rejected(
         "Dit archief bevat meer dan {n} bestanden; zoveel leest Kniewijs niet in één keer.",
         "This archive holds more than {n} files; Kniewijs does not read that many at once.",
         n=MAX_MEMBERS,
     )
 
 
-def _whole_archive_problem(data: bytes, budget: _Budget) -> RejectedFile | None:
-    sizes = _directory_size(data)
+def _whole_archive_problem(stream: IO[bytes], budget: _Budget) -> RejectedFile | None:
+    sizes = zipcheck.directory_size(stream)
     if sizes is None:
-        return _broken_zip()
+        return zipcheck.broken_zip()
     entries, directory_bytes = sizes
     if entries + budget.members > MAX_MEMBERS or directory_bytes > MAX_CENTRAL_DIRECTORY_BYTES:
         return _too_many()
     return None
 
 
-def _open_zip(data: bytes, budget: _Budget) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+def _open_zip(stream: IO[bytes], budget: _Budget) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
     """The archive and its members once every whole-archive limit holds; raises RejectedFile otherwise."""
-    problem = _whole_archive_problem(data, budget)
+    problem = _whole_archive_problem(stream, budget)
     if problem is not None:
         raise problem
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(stream)
     except Exception:  # zipfile parses hostile bytes here; whatever it raises, the zip cannot be read
-        raise _broken_zip() from None
+        raise zipcheck.broken_zip() from None
     # A member without a name cannot be a file the runner meant, and zipfile's own is_dir() fails on it.
     infos = [info for info in archive.infolist() if info.filename]
-    problem = _declared_problem(infos, len(data), budget)
+    problem = _declared_problem(infos, size_of(stream), budget)
     if problem is not None:
         archive.close()
         raise problem
     return archive, infos
 
 
-def _zip_members(name: str, data: bytes, depth: int, budget: _Budget) -> Iterator[Member]:
+def _declared_problem(
+    infos: list[zipfile.ZipInfo], archive_bytes: int, budget: _Budget
+) -> RejectedFile | None:
+    if len(infos) + budget.members > MAX_MEMBERS:
+        return _too_many()
+    declared = sum(info.file_size for info in infos if not info.is_dir() and junk(info.filename) is None)
+    if declared > MAX_TOTAL_BYTES:
+        return rejected(
+            "Uitgepakt zou dit archief groter zijn dan {gb} GB. Zo groot is zelfs een export van vele jaren "
+            "niet, dus Kniewijs pakt het niet uit.",
+            "Unpacked, this archive would be larger than {gb} GB. Not even an export of many years is that "
+            "large, so Kniewijs does not unpack it.",
+            gb=MAX_TOTAL_BYTES // 1024**3,
+        )
+    return zipcheck.overlap_problem(infos, archive_bytes, _bomb())
+
+
+def _zip_members(name: str, stream: IO[bytes], depth: int, budget: _Budget) -> Iterator[Member]:
     try:
-        archive, infos = _open_zip(data, budget)
+        archive, infos = _open_zip(stream, budget)
     except RejectedFile as problem:
         yield Member(name, problem=problem)
         return
@@ -249,124 +318,79 @@ def _zip_members(name: str, data: bytes, depth: int, budget: _Budget) -> Iterato
         if not infos:
             yield Member(name, problem=SkippedFile(T("Dit archief is leeg.", "This archive is empty.")))
         for info in infos:
-            if budget.bytes_out > MAX_TOTAL_BYTES:
-                yield Member(name, problem=_stopped())
-                return
-            member_name = f"{name}!{info.filename}"
-            try:
-                content = _read_member(archive, info)
-            except FileProblem as member_problem:
-                yield Member(member_name, problem=member_problem)
-                continue
-            yield from _expand(member_name, content, depth + 1, budget)
+            if budget.stopped:
+                return  # the member where the budget ran out said so
+            yield from _member(archive, stream, info, f"{name}!{info.filename}", depth, budget)
 
 
-def _stopped() -> RejectedFile:
-    return _rejected(
-        "Hier gestopt: uitgepakt werd dit archief groter dan {gb} GB; de rest is niet gelezen.",
-        "Stopped here: unpacked, this archive grew beyond {gb} GB; the rest was not read.",
-        gb=MAX_TOTAL_BYTES // 1024**3,
-    )
+def _member(
+    archive: zipfile.ZipFile, stream: IO[bytes], info: zipfile.ZipInfo, name: str, depth: int, budget: _Budget
+) -> Iterator[Member]:
+    try:
+        cap = _readable(info)
+    except FileProblem as problem:
+        yield Member(name, problem=problem)
+        return
+    if budget.bytes_out + info.file_size > budget.limit:
+        budget.stopped = True
+        yield Member(name, problem=_stopped(budget.limit))
+        return
+    with spool() as content:
+        try:
+            exact = _inflate(archive, info, content, cap, budget)
+            head = read_at(content, 0, HEAD_BYTES)
+            _check_content(info.filename, head)
+        except FileProblem as problem:
+            yield Member(name, problem=problem)
+            return
+        size = size_of(content)
+        kind = container_kind(head)
+        if kind is None and info.compress_type == zipfile.ZIP_DEFLATED and exact:
+            original = Original(f"{name}.gz", *_deflate_as_gzip(stream, info), compressed=True)
+        else:  # a .gz as it is; a stored member as it is; a nested zip gives its own members' originals
+            original = Original(name, size, ((content, 0, size),), compressed=kind == "gzip")
+        yield from _expand(name, content, depth + 1, budget, original)
 
 
-def _wanted(info: zipfile.ZipInfo) -> bool:
-    return not info.is_dir() and _junk(info.filename) is None
-
-
-def _declared_problem(
-    infos: list[zipfile.ZipInfo], archive_bytes: int, budget: _Budget
-) -> RejectedFile | None:
-    if len(infos) + budget.members > MAX_MEMBERS:
-        return _too_many()
-    declared = sum(info.file_size for info in infos if _wanted(info))
-    if declared > MAX_TOTAL_BYTES:
-        return _rejected(
-            "Uitgepakt zou dit archief groter zijn dan {gb} GB. Zo groot is zelfs een export van vele jaren "
-            "niet, dus Kniewijs pakt het niet uit.",
-            "Unpacked, this archive would be larger than {gb} GB. Not even an export of many years is that "
-            "large, so Kniewijs does not unpack it.",
-            gb=MAX_TOTAL_BYTES // 1024**3,
-        )
-    ordered = sorted(infos, key=lambda info: info.header_offset)
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if before.header_offset + 30 + before.compress_size > after.header_offset:
-            return _bomb()
-    if ordered and ordered[-1].header_offset + 30 + ordered[-1].compress_size > archive_bytes:
-        return _broken_zip()
-    return None
-
-
-def _unsafe_path(filename: str) -> Text | None:
-    path = filename.replace("\\", "/")
-    if path.startswith("/") or re.match(r"[A-Za-z]:", path):
-        return T(
-            "Dit bestand heeft een absoluut pad in het archief; uit veiligheid leest Kniewijs het niet.",
-            "This file has an absolute path in the archive; for safety Kniewijs does not read it.",
-        )
-    if ".." in path.split("/"):
-        return T(
-            "De naam van dit bestand wijst met '..' buiten het archief; uit veiligheid leest Kniewijs het niet.",
-            "The name of this file points outside the archive with '..'; for safety Kniewijs does not read it.",
-        )
-    return None
-
-
-def _junk(filename: str) -> Text | None:
-    """Why a member is not an activity file, judged by its name alone; None when it may be one."""
-    path = filename.replace("\\", "/")
-    base = posixpath.basename(path.rstrip("/")).lower()
-    if "__macosx" in path.lower().split("/") or base.startswith("._"):
-        return T("Extra gegevens van macOS, geen training.", "Extra data from macOS, not an activity.")
-    if base in SYSTEM_FILES:
-        return T("Een systeembestand, geen training.", "A system file, not an activity.")
-    extension = posixpath.splitext(base)[1]
-    if extension and extension not in ACTIVITY_EXTENSIONS + ARCHIVE_EXTENSIONS:
-        return _NOT_ACTIVITY
-    return None
-
-
-_NOT_ACTIVITY = T(
-    "Geen trainingsbestand (Kniewijs leest FIT, GPX, TCX en CSV).",
-    "Not an activity file (Kniewijs reads FIT, GPX, TCX and CSV).",
-)
-
-
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """The member's bytes; raises SkippedFile or RejectedFile for a member that is not read."""
+def _readable(info: zipfile.ZipInfo) -> int:
+    """The member's cap once it may be unpacked; raises SkippedFile or RejectedFile when it is not read."""
     if info.is_dir():
         raise SkippedFile(T("Een map, geen bestand.", "A folder, not a file."))
-    unsafe = _unsafe_path(info.filename)
+    unsafe = unsafe_path(info.filename)
     if unsafe is not None:
         raise RejectedFile(unsafe)
     if stat.S_ISLNK(info.external_attr >> 16):
-        raise _rejected(
+        raise rejected(
             "Dit is een snelkoppeling (symbolische link) naar een ander bestand; uit veiligheid volgt "
             "Kniewijs die niet.",
             "This is a shortcut (symbolic link) to another file; for safety Kniewijs does not follow it.",
         )
-    junk = _junk(info.filename)
-    if junk is not None:
-        raise SkippedFile(junk)
+    reason = junk(info.filename)
+    if reason is not None:
+        raise SkippedFile(reason)
     if info.flag_bits & 0x1:
-        raise _rejected(
+        raise rejected(
             "Dit bestand is versleuteld met een wachtwoord; pak het zelf uit en lees het los in.",
             "This file is encrypted with a password; unpack it yourself and import it on its own.",
         )
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise _rejected(
+        raise rejected(
             "Dit bestand is ingepakt met een methode die Kniewijs niet uitpakt; gebruik gewone zip-compressie.",
             "This file is packed with a method Kniewijs does not unpack; use ordinary zip compression.",
         )
-    lower = info.filename.lower()
-    cap = MAX_NESTED_ARCHIVE_BYTES if lower.endswith(".zip") else MAX_MEMBER_BYTES
+    cap = MAX_NESTED_ARCHIVE_BYTES if info.filename.lower().endswith(".zip") else MAX_MEMBER_BYTES
     if info.file_size > cap:
         raise _too_large_unpacked(cap)
     if info.file_size > RATIO_GRACE_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         raise _bomb()
-    content = _inflate(archive, info, cap)
-    extension = posixpath.splitext(lower)[1]
+    return cap
+
+
+def _check_content(filename: str, head: bytes) -> None:
+    """Skips a member that is no activity by its first bytes: Strava's index, another CSV, unknown data."""
+    extension = posixpath.splitext(filename.lower())[1]
     if extension == ".csv":
-        kind = classify_csv(content)
+        kind = classify_csv(head)
         if kind == "strava":
             raise SkippedFile(
                 T(
@@ -375,57 +399,83 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
                 )
             )
         if kind is None:
-            raise SkippedFile(_NOT_ACTIVITY)
-    elif not extension and not (_looks_like_activity(content) or classify_csv(content) == "log"):
-        raise SkippedFile(_NOT_ACTIVITY)
-    return content
+            raise SkippedFile(zipcheck.NOT_ACTIVITY)
+    elif not extension and not (_looks_like_activity(head) or classify_csv(head) == "log"):
+        raise SkippedFile(zipcheck.NOT_ACTIVITY)
 
 
-def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
-    out = io.BytesIO()
+def _inflate(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: IO[bytes], cap: int, budget: _Budget
+) -> bool:
+    """Unpack the member into `out` within every cap. Returns whether its deflate data ended exactly at its
+    compressed size: only then do those bytes, wrapped as a .gz, give back exactly this member."""
     total = 0
     try:
         with archive.open(info) as stream:
-            while True:
-                piece = stream.read(CHUNK_BYTES)
-                if not piece:
-                    break
-                total += len(piece)
-                _check_growth(total, info.compress_size, cap)
-                out.write(piece)
+            try:
+                while piece := stream.read(CHUNK_BYTES):
+                    total += len(piece)
+                    _check_growth(total, info.compress_size, cap, budget)
+                    out.write(piece)
+            finally:
+                budget.bytes_out += total
+            decompressor = getattr(stream, "_decompressor", None)  # zipfile's own; absent: keep it plain
+            return bool(
+                decompressor is not None
+                and getattr(decompressor, "eof", False)
+                and not getattr(decompressor, "unused_data", b"x")
+                and getattr(stream, "_compress_left", 1) == 0
+            )
     except FileProblem:
         raise
     except Exception:  # zipfile and zlib parse hostile bytes here; any failure means a damaged member
-        raise _rejected(
+        raise rejected(
             "Dit bestand in het archief is beschadigd (de controlesom klopt niet of het is afgebroken).",
             "This file in the archive is damaged (its checksum does not match or it is cut off).",
         ) from None
-    return out.getvalue()
 
 
-def _looks_like_activity(content: bytes) -> bool:
-    head = content[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return content[8:12] == b".FIT" or head.startswith(b"<") or container_kind(content) is not None
+def _deflate_as_gzip(stream: IO[bytes], info: zipfile.ZipInfo) -> tuple[int, tuple[Part, ...]]:
+    """(size, parts) of a .gz holding the member's deflate bytes as the zip has them: no recompression."""
+    start = zipcheck.data_offset(stream, info)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no name, no time, unknown system
+    trailer = struct.pack("<II", info.CRC, info.file_size & 0xFFFFFFFF)
+    return len(header) + info.compress_size + len(trailer), (
+        header,
+        (stream, start, info.compress_size),
+        trailer,
+    )
 
 
-def strava_index(name: str, data: bytes) -> dict[str, StravaRow]:
+def _looks_like_activity(head: bytes) -> bool:
+    start = head[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head[8:12] == b".FIT" or start.startswith(b"<") or container_kind(head) is not None
+
+
+def strava_index(name: str, data: Source) -> dict[str, StravaRow]:
     """Strava's activities.csv in an export zip, keyed by each file's path in the zip without '.gz'.
 
     Empty for anything else; the same limits as `iter_members` apply, and a problem gives {}.
     """
-    if container_kind(data) != "zip" or _whole_archive_problem(data, _Budget()) is not None:
+    stream = as_stream(data)
+    if (
+        container_kind(read_at(stream, 0, 4)) != "zip"
+        or _whole_archive_problem(stream, _Budget(0)) is not None
+    ):
         return {}
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with zipfile.ZipFile(stream) as archive:
             for info in archive.infolist():
                 path = info.filename.replace("\\", "/")
                 if posixpath.basename(path).lower() != "activities.csv" or path.count("/") > 1:
                     continue
-                if info.file_size > MAX_CSV_BYTES or _unsafe_path(path) or info.flag_bits & 0x1:
+                if info.file_size > MAX_CSV_BYTES or unsafe_path(path) or info.flag_bits & 0x1:
                     continue
                 if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                     continue
-                rows = parse_strava_index(_inflate(archive, info, MAX_CSV_BYTES))
+                with spool() as content:
+                    _inflate(archive, info, content, MAX_CSV_BYTES, _Budget(MAX_CSV_BYTES))
+                    rows = parse_strava_index(read_whole(content))
                 folder = posixpath.dirname(path)
                 return {
                     strip_gz(posixpath.normpath(posixpath.join(folder, key))): row
@@ -434,7 +484,3 @@ def strava_index(name: str, data: bytes) -> dict[str, StravaRow]:
     except Exception:  # the index only adds names and sports; an unreadable one adds nothing
         return {}
     return {}
-
-
-def strip_gz(path: str) -> str:
-    return path[:-3] if path.lower().endswith(".gz") else path

@@ -89,6 +89,7 @@ class _TrackInProgress:
 def read_gpx(data: bytes, *, default_sport: Sport = "running") -> list[ActivityData]:
     """Every recorded track in a GPX file. Raises RejectedFile or SkippedFile, nothing else."""
     stack: list[str] = []
+    elements: list[Element] = []  # the open elements, to drop each point from its segment once read
     finished: list[_TrackInProgress] = []
     current: _TrackInProgress | None = None
     creator: str | None = None
@@ -102,18 +103,23 @@ def read_gpx(data: bytes, *, default_sport: Sport = "running") -> list[ActivityD
                     raise RejectedFile(NOT_GPX)
                 creator = (element.get("creator") or "").strip() or None
             stack.append(name)
+            elements.append(element)
             if name == "trk":
                 current = _TrackInProgress()
             elif name == "trkseg":
                 segment += 1
             continue
         stack.pop()
+        elements.pop()
         parent = stack[-1] if stack else ""
         if current is not None and name == "trkpt" and parent == "trkseg":
             current.point_count += 1
             time, values = _point(element)
             current.points.add(time, values, float(segment))
             element.clear()
+            # Cleared, a point would still hang in its segment until the segment ends: a million empty
+            # elements, most of the memory of a day-long track. It is the segment's last child.
+            elements[-1].remove(element)
         elif current is not None and parent == "trk" and name in ("name", "type"):
             setattr(current, name, text_of(element))
         elif name == "trkseg":

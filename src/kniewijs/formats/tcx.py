@@ -90,6 +90,7 @@ class _ActivityInProgress:
 def read_tcx(data: bytes, *, default_sport: Sport = "running") -> list[ActivityData]:
     """Every activity in a TCX file. Raises RejectedFile or SkippedFile, nothing else."""
     stack: list[str] = []
+    elements: list[Element] = []  # the open elements, to drop each point from its track once read
     activities: list[ActivityData] = []
     current: _ActivityInProgress | None = None
     plans = 0
@@ -99,15 +100,19 @@ def read_tcx(data: bytes, *, default_sport: Sport = "running") -> list[ActivityD
             if not stack and name != "TrainingCenterDatabase":
                 raise RejectedFile(NOT_TCX)
             stack.append(name)
+            elements.append(element)
             if name == "Activity":
                 current = _ActivityInProgress(sport_label=element.get("Sport"))
             continue
         stack.pop()
+        elements.pop()
         parent = stack[-1] if stack else ""
         if current is not None:
             if name == "Trackpoint":
                 current.points.add(*_trackpoint(element))
                 element.clear()
+                if elements:  # cleared, it would stay in its track until the track ends; it is the last child
+                    elements[-1].remove(element)
             elif name == "Lap":
                 current.laps.append(_lap(element))
                 element.clear()

@@ -26,12 +26,15 @@ class MultipleFileField(forms.FileField):
     def clean(self, data: Any, initial: Any = None) -> Any:
         single = super().clean
         if isinstance(data, list | tuple):
+            if not data and self.required:  # a POST without files: no job, and a reason instead
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return [single(d, initial) for d in data]
         return [single(data, initial)]
 
 
 class UploadForm(forms.Form):
     files = MultipleFileField(
+        error_messages={"required": _("Choose at least one file to import.")},
         label=_("Activity files"),
         help_text=_(
             "FIT, GPX, TCX or CSV files, or the zip of a Garmin or Strava export. You may pick several."

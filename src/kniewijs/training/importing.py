@@ -15,21 +15,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
 
 from kniewijs.core.activity import ActivityData
 from kniewijs.core.text import T, Text
-from kniewijs.formats.archive import iter_members, strava_index
+from kniewijs.formats.archive import Original, Source, iter_members, strava_index
 from kniewijs.formats.csv_log import LogActivity
 from kniewijs.formats.detect import apply_strava_row, read_activity_file, strava_row_for
 from kniewijs.formats.errors import FileProblem
 
-from . import tracks
+from . import quota, tracks
 from .models import Activity, ImportedFile, RunnerSettings, Shoe, original_file_path
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,15 @@ class FileResult:
         }
         if len(described) > 1:
             out["activities"] = described
+        return out
+
+    def to_job_dict(self, lang: str) -> dict[str, Any]:
+        """What an import job keeps of the result: `to_dict`, with the reason in both languages (the API
+        answers in the client's) and the stored activities with their ids."""
+        out = self.to_dict(lang)
+        if self.reason is not None:
+            out["reasons"] = {"nl": self.reason.nl, "en": self.reason.en}
+        out["activities"] = [{"id": a.pk, **describe(a)} for a in self.activities]
         return out
 
 
@@ -158,10 +167,17 @@ def _to_model(
     )
 
 
-def store_file(user: Any, name: str, data: bytes, parsed: list[ActivityData]) -> FileResult:
-    """Store one readable file and its new activities in a single transaction."""
+def store_file(
+    user: Any, name: str, data: bytes, parsed: list[ActivityData], original: Original | None = None
+) -> FileResult:
+    """Store one readable file and its new activities in a single transaction. `original` is what is kept
+    as the runner's file (the upload as it came, compressed where it was); without it, `data` itself."""
     digest = hashlib.sha256(data).hexdigest()
+    kept_name = original.name if original is not None else name
+    kept_size = original.size if original is not None else len(data)
     stored_name: str | None = None
+    # An API upload may come before the runner ever opened /log/, where these settings are made.
+    RunnerSettings.objects.get_or_create(user=user)
     try:
         # Compressed before the transaction: half a million points take most of a second, and on SQLite the
         # transaction holds the one write lock that sign-ins, bookings and the access log wait for.
@@ -175,7 +191,16 @@ def store_file(user: Any, name: str, data: bytes, parsed: list[ActivityData]) ->
             fresh = [(a, p) for a, p in zip(parsed, packed, strict=True) if not _is_known_run(user, a)]
             if not fresh:
                 return FileResult(name, "duplicate", DUPLICATE_RUN)
-            source = ImportedFile(user=user, sha256=digest, original_name=name[:255], size=len(data))
+            full = quota.file_refusal(user, kept_size)
+            if full is not None:
+                return FileResult(name, "rejected", full)
+            source = ImportedFile(
+                user=user,
+                sha256=digest,
+                original_name=kept_name[-255:],  # the end: its extension says what it is
+                size=len(data),
+                stored_size=kept_size,
+            )
             zone = ZoneInfo(settings.time_zone)
             shoes = list(Shoe.objects.filter(user=user))
             default = next((s for s in shoes if s.is_default and s.retired_on is None), None)
@@ -184,14 +209,14 @@ def store_file(user: Any, name: str, data: bytes, parsed: list[ActivityData]) ->
             # leaves nothing at all, and only one killed between the write and the commit leaves a stray
             # file (never a row without its file). Its name is chosen first and known to be free, so that a
             # write which breaks off halfway (a full disk) is removed below as well.
-            stored_name = _free_name(source, name.rsplit("!", 1)[-1].rsplit("/", 1)[-1])
+            stored_name = _free_name(source, kept_name.rsplit("!", 1)[-1].rsplit("/", 1)[-1])
             source.stored = stored_name
             source.save()
             created = Activity.objects.bulk_create(
                 [_to_model(user, a, source, zone, _shoe_for(a, default, by_name), p) for a, p in fresh]
             )
             field = source.stored.field
-            written = field.storage.save(stored_name, ContentFile(data), max_length=field.max_length)
+            written = _write_original(field, stored_name, data, original)
             if written != stored_name:  # only if another process took the name since it was chosen
                 stored_name = written
                 ImportedFile.objects.filter(pk=source.pk).update(stored=written)
@@ -203,6 +228,17 @@ def store_file(user: Any, name: str, data: bytes, parsed: list[ActivityData]) ->
     except Exception:
         _remove_stored(stored_name)
         raise
+
+
+def _write_original(field: Any, stored_name: str, data: bytes, original: Original | None) -> str:
+    """Write the kept original: the member's own bytes when it came uncompressed (they are in memory
+    already), else the compressed form, streamed from the upload and its temporary files."""
+    if original is None or not original.compressed:
+        return str(field.storage.save(stored_name, ContentFile(data), max_length=field.max_length))
+    with original.open() as stream:
+        return str(
+            field.storage.save(stored_name, File(stream, name=stored_name), max_length=field.max_length)
+        )
 
 
 def _free_name(source: ImportedFile, filename: str) -> str:
@@ -220,6 +256,7 @@ def remove_stray_originals(user: Any) -> int:
     an original and committing its rows. Under the runner's lock none of their imports is in that gap."""
     field = ImportedFile._meta.get_field("stored")
     folder = posixpath.dirname(original_file_path(ImportedFile(user=user), "x.bin"))
+    RunnerSettings.objects.get_or_create(user=user)
     with transaction.atomic():
         RunnerSettings.objects.select_for_update().get(user=user)
         try:
@@ -240,14 +277,23 @@ def _remove_stored(stored_name: str | None) -> None:
         default_storage.delete(stored_name)
 
 
-def import_bytes(user: Any, name: str, data: bytes) -> Iterator[FileResult]:
-    """Every file met in `data` (archive members included), one result each; never raises for bad input.
+def import_bytes(
+    user: Any, name: str, data: Source, *, budget_bytes: int | None = None
+) -> Iterator[FileResult]:
+    """Every file met in `data` (bytes or a seekable binary file; archive members included), one result
+    each; never raises for bad input. An upload is read member by member: only one member's bytes are in
+    memory at a time, and at most `budget_bytes` are unpacked in all (formats.archive).
     In a Strava export, activities.csv supplies a file's sport and name where the file itself has none."""
-    if len(data) > MAX_FILE_BYTES:
+    if isinstance(data, bytes | bytearray | memoryview):
+        size = len(data)
+    else:
+        size = data.seek(0, 2)
+        data.seek(0)
+    if size > MAX_FILE_BYTES:
         yield FileResult(name, "rejected", TOO_LARGE)
         return
     index = strava_index(name, data)
-    for member in iter_members(name, data):
+    for member in iter_members(name, data, budget_bytes=budget_bytes):
         if member.name.endswith("/"):
             continue  # a folder inside a zip is not a file the runner gave us
         if member.problem is not None or member.data is None:
@@ -259,10 +305,14 @@ def import_bytes(user: Any, name: str, data: bytes) -> Iterator[FileResult]:
             )
             continue
         row = strava_row_for(index, name, member.name)
-        yield import_member(user, member.name, member.data, strava_row=row)
+        result = import_member(user, member.name, member.data, strava_row=row, original=member.original)
+        del member  # its bytes go before the next member is unpacked
+        yield result
 
 
-def import_member(user: Any, name: str, data: bytes, strava_row: Any = None) -> FileResult:
+def import_member(
+    user: Any, name: str, data: bytes, strava_row: Any = None, original: Original | None = None
+) -> FileResult:
     default = strava_row.sport if strava_row is not None and strava_row.sport != "other" else "running"
     try:
         parsed = read_activity_file(name, data, default_sport=default)
@@ -274,7 +324,7 @@ def import_member(user: Any, name: str, data: bytes, strava_row: Any = None) -> 
     if strava_row is not None:
         apply_strava_row(parsed, strava_row)
     try:
-        return store_file(user, name, data, parsed)
+        return store_file(user, name, data, parsed, original)
     except Exception:
         log.exception("import of one file failed")  # no health data in the message: only that it failed
         return FileResult(name, "rejected", INTERNAL)
@@ -297,10 +347,11 @@ def import_paths(
             if size > MAX_FILE_BYTES:
                 yield FileResult(str(path), "rejected", TOO_LARGE)
                 continue
-            data = path.read_bytes()
+            handle: IO[bytes] = path.open("rb")
         except OSError:
             yield FileResult(str(path), "rejected", UNREADABLE)
             continue
-        yield from import_bytes(user, str(path), data)
+        with handle:  # read as a stream, like an upload: an export is never read into memory whole
+            yield from import_bytes(user, str(path), handle)
         if progress:
             progress(path, size)

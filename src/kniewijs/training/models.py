@@ -90,7 +90,9 @@ class ImportedFile(models.Model):
     sha256 = models.CharField(max_length=64)
     original_name = models.CharField(max_length=255)
     stored = models.FileField(upload_to=original_file_path, max_length=255)
-    size = models.PositiveBigIntegerField()
+    size = models.PositiveBigIntegerField()  # of the file as read (a .gz unpacked); sha256 is of these bytes
+    # Of the original as kept, compressed where it came compressed: what the storage quota counts.
+    stored_size = models.PositiveBigIntegerField(default=0)
     imported_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -178,7 +180,11 @@ class DailyEntry(models.Model):
 
 
 class ImportJob(models.Model):
-    """An upload being processed; the page polls it for the progress bar."""
+    """An upload being processed; the page polls it for the progress bar.
+
+    The rows are the import queue (training.queue): WAITING jobs start oldest first when a slot is free,
+    RUNNING means a run holds the job's lock, so nothing about the queue lives only in a broker or a thread.
+    """
 
     class Status(models.TextChoices):
         WAITING = "waiting", _("Waiting")
@@ -193,10 +199,14 @@ class ImportJob(models.Model):
     done = models.PositiveIntegerField(default=0)
     results = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a run was last asked for (Celery message or thread); None while it waits for a slot.
+    dispatched_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="import_job_queue")]
 
     def __str__(self) -> str:
         return f"import {self.pk} ({self.status})"

@@ -14,8 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import access
 from .dashboard import dashboard_context
 from .forms import ActivityForm, DailyEntryForm, ManualRunForm, ShoeForm, UploadForm
-from .jobs import create_job, resume_if_abandoned, start_job
-from .models import Activity, DailyEntry, Shoe
+from .jobs import UploadRefused, create_job, resume_if_abandoned, start_job
+from .models import Activity, DailyEntry, ImportedFile, Shoe
+from .queue import place_of
+
+# The job page lists at most this many files one by one; an export of thousands gives counts beyond it.
+LISTED_RESULTS = 500
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:
@@ -31,18 +35,25 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None)
+    # Bound on every POST, files or not: a POST without any is refused by the form, never an empty job.
+    form = UploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        job = create_job(request.user, form.cleaned_data["files"])
-        start_job(job)
-        return redirect("training:job", pk=job.pk)
+        try:
+            job = create_job(request.user, form.cleaned_data["files"])
+        except UploadRefused as refused:
+            form.add_error("files", refused.message)
+        else:
+            start_job(job)
+            return redirect("training:job", pk=job.pk)
     return _no_store(render(request, "training/upload.html", {"form": form}))
 
 
 @login_required
 def job(request: HttpRequest, pk: str) -> HttpResponse:
     import_job = access.import_job_for(request.user, pk)
-    resume_if_abandoned(import_job)
+    if resume_if_abandoned(import_job):
+        import_job.refresh_from_db()
+    place = place_of(import_job)
     if request.GET.get("format") == "json":
         return JsonResponse(
             {
@@ -50,6 +61,7 @@ def job(request: HttpRequest, pk: str) -> HttpResponse:
                 "done": import_job.done,
                 "total": import_job.total,
                 "percent": import_job.percent,
+                "position": place.position if place else None,
             }
         )
     counts: dict[str, int] = {}
@@ -57,9 +69,16 @@ def job(request: HttpRequest, pk: str) -> HttpResponse:
         if "status" in result:
             counts[result["status"]] = counts.get(result["status"], 0) + 1
     finished = import_job.status in ("done", "failed")
-    return _no_store(
-        render(request, "training/job.html", {"job": import_job, "counts": counts, "finished": finished})
-    )
+    listed = [r for r in import_job.results if "status" in r]
+    context = {
+        "job": import_job,
+        "counts": counts,
+        "finished": finished,
+        "place": place,
+        "listed": listed[:LISTED_RESULTS],
+        "not_listed": max(0, len(listed) - LISTED_RESULTS),
+    }
+    return _no_store(render(request, "training/job.html", context))
 
 
 @login_required
@@ -86,10 +105,24 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; only a POST deletes."""
     activity = access.activity_for(request.user, pk)
     if request.method == "POST":
-        activity.delete()
+        _delete_with_its_file(activity)
         messages.success(request, _("The activity has been deleted."))
         return redirect("training:activities")
     return _no_store(render(request, "training/activity_delete.html", {"activity": activity}))
+
+
+def _delete_with_its_file(activity: Activity) -> None:
+    """The activity, and its original file once no other activity comes from it: that frees its room in the
+    storage quota, and the same file can be imported again. The file goes only after the commit."""
+    with transaction.atomic():
+        source = activity.source
+        activity.delete()
+        if source is not None and not source.activities.exists():
+            name = source.stored.name
+            storage = source.stored.storage
+            ImportedFile.objects.filter(pk=source.pk).delete()
+            if name:
+                transaction.on_commit(lambda: storage.delete(name))
 
 
 @login_required

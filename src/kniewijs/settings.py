@@ -139,6 +139,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kniewijs.web.context.site",
             ],
+            # One date format on every page, mail and PDF: |datum and |moment need no {% load %}.
+            "builtins": ["kniewijs.web.templatetags.kniewijs"],
         },
     },
 ]

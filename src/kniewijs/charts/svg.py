@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from kniewijs.core.text import Language, T
+from kniewijs.core.text import MONTH_ABBREVIATIONS, Language, T, format_day
 
 # The palette of site.css, so a chart matches the page around it.
 INK = "#1b1f23"
@@ -40,10 +40,8 @@ _CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
 # Characters XML 1.0 cannot hold even escaped; one in a label would make the whole page's SVG unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-_MONTHS: dict[Language, tuple[str, ...]] = {
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
+# The one list of month abbreviations (core.text), so a chart and the page under it write a date alike.
+_MONTHS = MONTH_ABBREVIATIONS
 
 NO_DATA = T("Nog geen gegevens", "No data yet")
 NO_DATA_SUMMARY = T(
@@ -96,8 +94,7 @@ def format_number(value: float, lang: Language, decimals: int = 1) -> str:
 
 def format_date(day: date, lang: Language, *, year: bool = True) -> str:
     """'3 mrt 2025' in Dutch, '3 Mar 2025' in English."""
-    words = f"{day.day} {_MONTHS[lang][day.month - 1]}"
-    return f"{words} {day.year}" if year else words
+    return format_day(day, lang, "short_year" if year else "short")
 
 
 def text_width(words: str, size: float = FONT_SIZE) -> float:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from django import template
 from django.utils.translation import get_language
 
-from kniewijs.core.text import Text, format_number, normalise_language
+from kniewijs.core.text import Text, format_day, format_moment, format_number, normalise_language
 
 register = template.Library()
 
@@ -59,3 +61,31 @@ def get_item(mapping: object, key: object) -> object:
 @register.filter
 def attr(obj: object, name: str) -> object:
     return getattr(obj, name, None)
+
+
+def _local(value: object) -> object:
+    from django.utils import timezone
+
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+@register.filter
+def datum(value: object, style: str = "day") -> str:
+    """{{ day|datum }} 3 maart 2025, {{ day|datum:"short" }} 3 mrt: the one date format (core.text.format_day)."""
+    value = _local(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        return ""
+    return format_day(value, active_language(), style)
+
+
+@register.filter
+def moment(value: object, style: str = "day") -> str:
+    """{{ when|moment }} 3 maart 2025 om 14:05, in the server's time zone."""
+    value = _local(value)
+    if not isinstance(value, datetime):
+        return datum(value, style)
+    return format_moment(value, active_language(), style)

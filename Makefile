@@ -33,7 +33,13 @@ run: install messages
 	@echo ""
 	$(BIN)/kniewijs runserver --noreload $(HOST):$(PORT)
 
-test: install-test messages
+# axe-core for the browser tests' accessibility checks, from the npm registry at the locked version.
+AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/axe/package.json tests/browser/axe/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser/axe --no-audit --no-fund --silent && touch $@; \
+	else echo "npm is not installed: the browser tests' accessibility checks will skip (CI fails instead)"; fi
+
+test: install-test messages $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-test

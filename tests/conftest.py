@@ -45,8 +45,9 @@ def artifacts_dir() -> Path:
 
 
 @pytest.fixture
-def chromium_page(live_server):
-    """A phone-sized page in Debian's chromium. In CI a missing browser is a failure, not a skip."""
+def chromium_browser(live_server):
+    """Debian's chromium, for tests that open several contexts (roles, languages). In CI a missing browser
+    is a failure, not a skip."""
     if not CHROMIUM.exists() or shutil.which("chromium") is None:
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed; .ci/run must install it")
@@ -59,18 +60,29 @@ def chromium_page(live_server):
             executable_path=str(CHROMIUM),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        context = browser.new_context(
-            viewport={"width": 390, "height": 844},
-            device_scale_factor=2,
-            is_mobile=True,
-            has_touch=True,
-            locale="nl-NL",
-        )
-        page = context.new_page()
-        page.base_url = live_server.url
-        yield page
-        context.close()
+        browser.base_url = live_server.url
+        yield browser
         browser.close()
+
+
+def phone_context(browser, width: int = 390, height: int = 844, locale: str = "nl-NL"):
+    return browser.new_context(
+        viewport={"width": width, "height": height},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale=locale,
+    )
+
+
+@pytest.fixture
+def chromium_page(chromium_browser):
+    """A phone-sized page (390 x 844) in Debian's chromium."""
+    context = phone_context(chromium_browser)
+    page = context.new_page()
+    page.base_url = chromium_browser.base_url
+    yield page
+    context.close()
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,7 @@ class DefaultQuestion:
 DEFAULT_FAQ: tuple[DefaultQuestion, ...] = (
     DefaultQuestion(
         "Hoe maak ik een afspraak?",
-        "Kies hierboven een tijd die je past en vul je naam, e-mailadres en telefoonnummer in. Je krijgt "
+        "Kies hierboven een tijd die u past en vul uw naam, e-mailadres en telefoonnummer in. U krijgt "
         "meteen een bevestiging per e-mail, met een agendabestand en een link om de afspraak later te "
         "verzetten of af te zeggen. Bellen kan natuurlijk ook.",
         "How do I make an appointment?",
@@ -34,9 +34,9 @@ DEFAULT_FAQ: tuple[DefaultQuestion, ...] = (
     ),
     DefaultQuestion(
         "Heb ik een verwijzing van de huisarts nodig?",
-        "Nee. In Nederland mag je zonder verwijzing naar de fysiotherapeut: dat heet directe "
-        "toegankelijkheid. Bij het eerste bezoek kijken we samen of fysiotherapie bij jouw klacht past. "
-        "Is dat niet zo, dan raden we je aan naar de huisarts te gaan.",
+        "Nee. In Nederland mag u zonder verwijzing naar de fysiotherapeut: dat heet directe "
+        "toegankelijkheid. Bij het eerste bezoek kijken we samen of fysiotherapie bij uw klacht past. "
+        "Is dat niet zo, dan raden we u aan naar de huisarts te gaan.",
         "Do I need a referral from my GP?",
         "No. In the Netherlands you may see a physiotherapist without a referral, which is called direct "
         "access. At the first visit we check together whether physiotherapy suits your complaint. If it "
@@ -47,7 +47,7 @@ DEFAULT_FAQ: tuple[DefaultQuestion, ...] = (
         "De kniecheck is gratis. Voor behandelingen hebben we contracten met (bijna) alle "
         "zorgverzekeraars. Fysiotherapie zit voor volwassenen meestal niet in de basisverzekering, maar in "
         "de aanvullende verzekering: hoeveel behandelingen die per jaar betaalt, verschilt per polis. Kijk "
-        "in je polis of vraag het ons; we zoeken het graag met je uit.",
+        "in uw polis of vraag het ons; we zoeken het graag met u uit.",
         "Will my treatment be covered?",
         "The knee check is free. For treatment we have contracts with (almost) all health insurers. For "
         "adults, physiotherapy is mostly not part of the basic insurance but of the supplementary "
@@ -56,7 +56,7 @@ DEFAULT_FAQ: tuple[DefaultQuestion, ...] = (
     ),
     DefaultQuestion(
         "Kunnen jullie ook bij mij thuis komen?",
-        "Ja, als je echt niet naar de praktijk kunt komen, bijvoorbeeld omdat je slecht ter been bent. "
+        "Ja, als u echt niet naar de praktijk kunt komen, bijvoorbeeld omdat u slecht ter been bent. "
         "Bel ons dan om een huisbezoek af te spreken; dat kan niet via de online agenda.",
         "Can you come to my home?",
         "Yes, if you really cannot come to the clinic, for example because walking is too hard for now. "
@@ -64,8 +64,8 @@ DEFAULT_FAQ: tuple[DefaultQuestion, ...] = (
     ),
     DefaultQuestion(
         "Hoe verzet of annuleer ik mijn afspraak?",
-        "Gebruik de link in je bevestigingsmail. Daarmee kies je online een andere tijd of zeg je af, tot "
-        "de termijn die in die mail staat. Is het later, bel de praktijk dan. Zo kan iemand anders je plek "
+        "Gebruik de link in uw bevestigingsmail. Daarmee kiest u online een andere tijd of zegt u af, tot "
+        "de termijn die in die mail staat. Is het later, bel de praktijk dan. Zo kan iemand anders uw plek "
         "nog krijgen.",
         "How do I reschedule or cancel my appointment?",
         "Use the link in your confirmation e-mail. With it you choose another time online or cancel, up "

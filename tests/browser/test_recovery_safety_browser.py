@@ -1,11 +1,12 @@
 """On a 360-pixel phone: a runner told "do not run for 7-14 days" runs anyway with pain 6 and hears at once
 that 6 is above the limit of 5 and that the rest starts again; then a swollen calf and breathlessness stop
 the programme with one urgent 112 message that names a possible clot; booking a knee check first says that
-is not the step. axe-core (shipped inside axe-playwright-python) checks each page."""
+is not the step. axe-core (from npm, tests/browser/axe) checks each page."""
 
 import pytest
 
 from ..conftest import make_clinic, make_physio, make_runner
+from .accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,10 +14,7 @@ PASSWORD = "een-lang-wachtwoord-42"
 
 
 def no_serious_accessibility_problems(page) -> None:
-    axe = pytest.importorskip("axe_playwright_python.sync_playwright")
-    results = axe.Axe().run(page)
-    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not serious, [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in serious]
+    assert_accessible(page)
 
 
 def fits(page) -> bool:

@@ -35,7 +35,9 @@ def test_a_programme_starts_from_a_self_check_result_and_shows_today(runner_clie
     programme = Programme.objects.get(user=runner, active=True)
     assert programme.severity == "light" and "step_down" in programme.exercises
     html = runner_client.get(reverse("recovery:programme")).content.decode()
-    assert "Vandaag" in html and "De komende week" in html and "<svg" in html
+    # Weeks of pain on the stairs: a physio's check is the next step; today's sessions follow it.
+    assert 'class="next-step' in html and "Zo doet u het" in html
+    assert "De komende week" in html and "<svg" in html
 
 
 def test_a_same_day_case_gets_no_programme(runner_client, runner):

@@ -99,7 +99,7 @@ def test_a_red_flag_shows_no_saved_message_and_the_urgent_block_comes_first(runn
     main = page.content.decode().split('<main id="main"', 1)[1].split("</main>", 1)[0]
     assert 'class="messages"' not in main
     first_section = main.index("<section")
-    assert main[first_section:].startswith('<section class="banner banner-emergency"')
+    assert main[first_section:].startswith('<section class="banner banner-emergency next-step"')
     assert first_section < main.index("Begonnen op"), "the urgent block comes before anything else"
     assert "bloedstolsel" in main and "knieletsel" not in main
     week = main.split("De komende week", 1)[1].split("</p>", 1)[0]

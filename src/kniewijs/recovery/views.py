@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -148,6 +149,13 @@ def stop(request: HttpRequest) -> HttpResponse:
     return _no_store(render(request, "recovery/stop.html", {"programme": current}))
 
 
+def absolute_links(html: str, request: HttpRequest) -> str:
+    """Paper cannot be clicked: the PDF prints each link's address after it (programme_pdf.html), so every
+    address on the site is made whole first (https://host/afspraak/, not /afspraak/)."""
+    root = request.build_absolute_uri("/").rstrip("/")
+    return re.sub(r'href="/(?!/)', f'href="{root}/', html)
+
+
 @login_required
 def programme_pdf(request: HttpRequest) -> HttpResponse:
     from weasyprint import HTML
@@ -156,7 +164,7 @@ def programme_pdf(request: HttpRequest) -> HttpResponse:
     css_path = finders.find("kniewijs/css/site.css")
     css = Path(css_path).read_text(encoding="utf-8") if css_path else ""
     context = programme_context(current, local_today(request.user)) | {"css": css}
-    html = render_to_string("recovery/programme_pdf.html", context, request=request)
+    html = absolute_links(render_to_string("recovery/programme_pdf.html", context, request=request), request)
     response = HttpResponse(
         HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(),
         content_type="application/pdf",

@@ -43,7 +43,9 @@ def test_a_runner_on_a_phone_completes_the_self_check_and_sees_the_plan(chromium
 
     heading = page.get_by_role("heading", name="Laat uw knie nakijken door een fysiotherapeut")
     heading.wait_for()
-    assert page.get_by_role("heading", name="Uw plan").is_visible()
+    # The plan is folded under the next step and the summary; it opens with one tap.
+    page.locator("details.result-plan > summary").click()
+    assert page.get_by_role("heading", name="Krachtoefeningen").is_visible()
     assert page.get_by_text("Patellofemorale pijn").first.is_visible()
     # Mobile first: nothing wider than the phone's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -173,8 +173,9 @@ def test_weeks_above_the_ten_percent_limit_are_highlighted_and_flagged_with_a_tr
 
 
 def test_a_week_exactly_at_the_limit_is_not_highlighted():
-    chart = weekly_distance(days(2, 7), [10, 11], [None, 11.0], chart_id="w", title="t")
+    chart = weekly_distance(days(3, 7), [10, 11, 12.1], [None, 11.0, 12.1], chart_id="w", title="t")
     assert bars(chart, "bar over") == []
+    # The first week has no week before: only the two after it are compared.
     assert "In geen van de 2 weken" in chart.summary
 
 
@@ -204,7 +205,7 @@ def test_the_weekly_summary_gives_the_latest_week_its_limit_and_the_count_above_
         "In de week van 31 mrt 2025 liep u 15,5 km; 10% meer dan de week ervoor was 14,3 km geweest."
     )
     assert (
-        "In 3 van de 5 weken liep u meer dan 10% boven de week ervoor; de laatste weken loopt u meer."
+        "In 3 van de 4 weken liep u meer dan 10% boven de week ervoor; de laatste weken loopt u meer."
         in chart.summary
     )
 
@@ -242,7 +243,7 @@ def test_spikes_are_marked_by_shape_as_well_as_colour_and_named_in_the_legend():
     assert {"Geen piek", "Piek 10–30%", "Piek 30–100%", "Piek >100%"} <= set(texts(chart))
     assert chart.summary == (
         "Uw laatste loop, op 6 mrt 2025, was 16 km (een grote piek). 3 van de 4 lopen waren meer dan 10% langer "
-        "dan de langste loop van de 30 dagen ervoor (1 klein, 1 middelgroot, 1 groot)."
+        "dan de langste loop van de 30 dagen ervoor (1 kleine piek, 1 middelgrote piek, 1 grote piek)."
     )
 
 
@@ -270,26 +271,27 @@ def test_the_favourable_zone_and_the_danger_line_sit_at_their_values():
     assert float(zone.get("y")) + float(zone.get("height")) == pytest.approx(y(0.8), abs=0.1)
     (danger,) = elements(chart, "line", **{"class": "rule"})
     assert float(danger.get("y1")) == pytest.approx(y(1.5), abs=0.06) and danger.get("stroke") == EMERGENCY
-    assert {"Gunstige zone 0,8–1,3", "Gevarengrens 1,5"} <= set(texts(chart))
+    assert {"Gewoon: 0,8–1,3 keer", "Grens: 1,5 keer"} <= set(texts(chart))
 
 
 @pytest.mark.parametrize(
     ("value", "words"),
     [
-        (1.04, "1,04: binnen de gunstige zone van 0,8 tot 1,3"),
-        (0.6, "0,6: onder de gunstige zone"),
-        (1.4, "1,4: boven de gunstige zone, maar onder de gevarengrens van 1,5"),
-        (1.5, "1,5: op of boven de gevarengrens van 1,5"),
+        (1.04, "1 keer zo veel als u gewend bent: binnen het gewone, 0,8 tot 1,3 keer"),
+        (0.6, "0,6 keer zo veel als u gewend bent: minder dan gewoonlijk (onder 0,8 keer)"),
+        (1.4, "1,4 keer zo veel als u gewend bent: meer dan gewoonlijk, maar onder de grens van 1,5 keer"),
+        (1.5, "1,5 keer zo veel als u gewend bent: op of boven de grens van 1,5 keer"),
     ],
 )
 def test_the_ratio_summary_places_the_latest_value_in_its_zone(value, words):
     chart = load_ratio([START], [value], chart_id="r", title="t")
-    assert chart.summary.startswith(f"Op 3 mrt 2025 was uw belastingsverhouding {words}")
+    assert chart.summary.startswith(f"In de 7 dagen tot en met 3 mrt 2025 trainde u {words}")
+    assert "verhouding" not in chart.summary and "ACWR" not in chart.summary
 
 
 def test_ratios_at_the_danger_line_are_counted_and_marked_with_squares():
     chart = load_ratio(days(4), [1.0, 1.6, 1.7, 1.1], chart_id="r", title="t")
-    assert "Op 2 van de 4 dagen lag die op of boven 1,5" in chart.summary
+    assert "Op 2 van de 4 dagen was dat 1,5 keer of meer" in chart.summary
     assert len(elements(chart, "rect", fill=EMERGENCY)) == 2
 
 
@@ -390,7 +392,7 @@ def test_the_cadence_target_band_spans_the_target():
     assert float(zone.get("y")) == pytest.approx(y(180), abs=0.06)
     assert float(zone.get("y")) + float(zone.get("height")) == pytest.approx(y(170), abs=0.1)
     assert chart.summary.startswith(
-        "Op 5 mrt 2025 was uw cadans 173 stappen per minuut, binnen uw doel van 170 tot 180."
+        "Op 5 mrt 2025 was uw pasfrequentie 173 stappen per minuut, binnen uw doel van 170 tot 180."
     )
     assert [row[2] for row in chart.table[1:]] == ["nee", "ja", "ja"]
 
@@ -410,7 +412,7 @@ def test_a_cadence_target_with_only_a_lower_bound_is_a_line():
 
 def test_cadence_without_a_target_has_no_band_and_no_target_words():
     chart = cadence_trend(days(2), [160, 165], None, None, chart_id="c", title="t")
-    assert chart.summary == "Op 4 mrt 2025 was uw cadans 165 stappen per minuut."
+    assert chart.summary == "Op 4 mrt 2025 was uw pasfrequentie 165 stappen per minuut."
     assert [row[2] for row in chart.table[1:]] == ["–", "–"]
 
 

@@ -123,6 +123,7 @@ ALLOWED: dict[str, set[str]] = {
     "training:shoe": {OWNER},
     "training:job": {OWNER},
     "privacy:export_download": {OWNER},
+    "privacy:export_status": {OWNER},
     # pages without an id: each account only ever reaches its own programme (an empty POST to
     # recovery:start gives any account a programme of its own)
     "recovery:log": SIGNED_IN,
@@ -276,6 +277,7 @@ ARGUMENTS: dict[str, Callable[[World], dict[str, Any]]] = {
     },
     "training:job": lambda w: {"pk": w.job.pk},
     "privacy:export_download": lambda w: {"export_id": w.export.pk},
+    "privacy:export_status": lambda w: {"export_id": w.export.pk},
     "training:activity": lambda w: {"pk": w.activity.pk},
     "training:activity_delete": lambda w: {"pk": w.activity.pk},
     "training:shoe": lambda w: {"pk": w.shoe.pk},

@@ -72,3 +72,18 @@ def test_the_mailed_link_opens_the_booking_and_keeps_its_key_out_of_every_addres
     addresses = [line.split(" ")[0] for line in sent]
     assert not any(key in address for address in addresses)  # only ever in the posted form
     assert any(key in line for line in sent)
+
+
+def test_a_long_clinic_address_wraps_on_a_360_pixel_phone(chromium_page, clinic, physio, artifacts_dir):
+    """The clinic's facts (address, phone, e-mail, times) stand in a grid whose label column is as wide as its
+    longest label: on a phone the value must be able to shrink and a long e-mail address break."""
+    clinic.email = "praktijkadministratie.en.afspraken@fysiotherapie-de-hardloopknie-utrecht.example"
+    clinic.save()
+    page = chromium_page
+    page.set_viewport_size({"width": 360, "height": 740})
+    with time_machine.travel(MONDAY_8, tick=True):
+        page.goto(page.base_url + "/afspraak/")
+        page.locator(f"a[href='mailto:{clinic.email}']").wait_for()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        page.screenshot(path=str(artifacts_dir / "booking-clinic-360.png"), full_page=True)
+    assert width <= 360, f"the page is {width} px wide"

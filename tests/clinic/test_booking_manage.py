@@ -105,7 +105,7 @@ def test_the_manage_page_shows_the_booking_and_both_choices(client, booking):
     response = client.get(url("booking:manage", booking))
     page = response.content.decode()
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
-    assert "woensdag 4 juni 2025, 10:00" in page and "dinsdag 3 juni, 10:00" in page  # the deadline
+    assert "woensdag 4 juni 2025, 10:00" in page and "dinsdag 3 juni om 10:00" in page  # the deadline
     assert url("booking:reschedule", booking) in page and url("booking:cancel", booking) in page
     assert token(booking) not in page
 

@@ -59,15 +59,13 @@ def calendar_in(message):
 
 
 def test_the_start_page_shows_the_only_clinic_with_its_faq_address_phone_and_hours(client, clinic, physio):
-    clinic.opening_hours = "Maandag tot en met vrijdag 8.00-18.00"
-    clinic.save()
     add_default_faq(clinic)
     response = client.get(reverse("booking:start"))
     page = html(response)
     assert response.status_code == 200
     assert "Heb ik een verwijzing van de huisarts nodig?" in page and "directe toegankelijkheid" in page
     assert "Loopbaan 1, 3500 AA Utrecht" in page and 'href="tel:0301234567"' in page
-    assert "Maandag tot en met vrijdag 8.00-18.00" in page
+    assert "vrijdag: 09:00 tot 16:40" in page  # the physio's hours 9-17, less the 20-minute knee check
     assert "Gratis kniecheck" in page and "Behandeling" in page
     assert f'value="{knee_check(clinic).pk}" checked' in page  # the knee check is the default type
 

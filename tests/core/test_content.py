@@ -256,3 +256,27 @@ def test_the_faq_answers_the_clinic_questions_too() -> None:
 def test_the_disclaimer_says_it_is_not_personal_advice() -> None:
     assert "persoonlijk medisch advies" in knowledge.DISCLAIMER.nl
     assert "personal medical advice" in knowledge.DISCLAIMER.en
+
+
+# Words a runner cannot know: statistics' abbreviations, triage codes, and "the clinic page" (which page?).
+RUNNER_JARGON = re.compile(r"\b(?:RR|HR|ACWR|U[0-5])\b|praktijkpagina|rest van de keten|clinic page")
+
+
+def test_no_content_text_uses_jargon_a_runner_cannot_know() -> None:
+    from kniewijs.core import levels, plan
+
+    found = [(where, text.nl) for where, text in all_texts() if RUNNER_JARGON.search(text.nl + " " + text.en)]
+    for module in (levels, plan):
+        for name in dir(module):
+            for where, text in texts_in(getattr(module, name), f"{module.__name__}.{name}"):
+                if RUNNER_JARGON.search(text.nl + " " + text.en) or "Eerst hulp" in text.nl:
+                    found.append((where, text.nl))
+    assert found == []
+
+
+def test_source_citations_are_titles_without_triage_codes_or_english_sentences() -> None:
+    """A citation is shown inside <cite> on Dutch pages; a title may stay in its language, a sentence may not."""
+    for source in SOURCES.values():
+        assert not re.search(r"\bU[0-5]\b", source.citation), source.key
+        assert len(source.citation) <= 100, source.citation  # a title and where it appeared, not a summary
+        assert source.note.nl.strip() and source.note.nl != source.note.en

@@ -80,3 +80,14 @@ def test_the_rolling_monotony_of_a_week_equals_the_monotony_of_that_week(week):
     value = monotony(week)
     rolled = rolling_monotony(np.asarray(week)).monotony[-1]
     assert (value is None and np.isnan(rolled)) or rolled == pytest.approx(value, rel=1e-12)
+
+
+def test_the_week_so_far_has_the_monotony_and_strain_of_its_own_days():
+    from kniewijs.core.metrics.monotony import week_so_far
+
+    # Monday 8 km, Tuesday rest, Wednesday 8 km: mean 16/3, population SD of (8, 0, 8).
+    value, strain = week_so_far([8.0, 0.0, 8.0])
+    mean, sd = 16 / 3, (((8 - 16 / 3) ** 2 * 2 + (16 / 3) ** 2) / 3) ** 0.5
+    assert value is not None and strain is not None
+    assert abs(value - mean / sd) < 1e-9 and abs(strain - 16 * mean / sd) < 1e-9
+    assert week_so_far([8.0]) == (None, None)  # one day has no spread

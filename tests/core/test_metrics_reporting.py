@@ -112,3 +112,22 @@ def test_the_order_of_the_input_runs_does_not_change_the_report(rows, random):
     one = report_to_dict(report(History.build(AMSTERDAM, records), date(2027, 5, 15)))
     other = report_to_dict(report(History.build(AMSTERDAM, shuffled), date(2027, 5, 15)))
     assert one == other
+
+
+def test_the_week_so_far_reports_monotony_and_strain_of_the_same_days_as_its_km():
+    # Four easy weeks, then a Wednesday: the week so far is Monday to Wednesday.
+    wednesday = MONDAY + timedelta(days=30)
+    runs = [
+        Activity(at(MONDAY + timedelta(days=d)), "running", 8000, 2880, rpe=3)
+        for d in range(0, 31)
+        if d % 7 in (0, 2, 4, 6)
+    ]
+    weeks = report_to_dict(report(History.build("Europe/Amsterdam", runs, []), wednesday))["weeks"]
+    last = weeks[-1]
+    assert not last["complete"] and last["running_km"] == 16.0
+    # Monday 8, Tuesday 0, Wednesday 8 km: the 7 days ending today would have counted last week's runs.
+    from kniewijs.core.metrics.monotony import week_so_far
+
+    value, strain = week_so_far([8.0, 0.0, 8.0])
+    assert (last["monotony"], last["strain"]) == (round(value, 2), round(strain, 1))
+    assert weeks[-2]["complete"] and weeks[-2]["strain"] is not None

@@ -28,7 +28,7 @@ def test_rest_follows_the_clinic_pages_severity_bands():
 def test_a_same_day_case_gets_care_first_and_no_self_treatment():
     plan = plan_for(locking=True)
     assert plan.severity is None and [s.key for s in plan.sections] == ["now"]
-    assert plan_for(pop=True, lost_function=True).headline.en.startswith("Help first")
+    assert plan_for(pop=True, lost_function=True).headline.nl == "Bel nu 112. Aan herstel denkt u later."
 
 
 def test_the_self_care_plan_has_the_clinic_pages_parts():
@@ -99,3 +99,12 @@ def test_an_older_runners_wear_hint_says_keep_moving_and_a_meniscus_hint_says_wh
 
 def test_no_condition_section_without_a_hint_that_adds_advice():
     assert "condition" not in sections(plan_for(location="back"))
+
+
+def test_each_escalation_names_one_level_and_only_the_112_ones_say_112():
+    """A line that said 'swollen calf; with chest pain: call 112' ran two levels into one item."""
+    for escalation in plan_for(pain_running=2).escalate_when:
+        assert ":" not in escalation.when.nl and ";" not in escalation.when.nl, escalation.when.nl
+        assert "112" not in escalation.when.nl
+    calf = [e for e in plan_for(pain_running=2).escalate_when if "kuit" in e.when.nl]
+    assert {e.level for e in calf} == {Level.EMERGENCY, Level.URGENT}

@@ -10,6 +10,8 @@ SEEDS_ANONYMOUS = [
     "/kniecheck/vragen/",
     "/kniecheck-afspraak/",
     "/afspraak/",
+    "/afspraak/hardloopknie/",
+    "/afspraak/hardloopknie/tijden/",
     "/account/inloggen/",
     "/account/aanmelden/",
     "/account/wachtwoord-vergeten/",

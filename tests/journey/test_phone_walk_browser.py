@@ -25,6 +25,25 @@ KEY_SCREENS = re.compile(
 )
 
 
+# Buttons, fields and choices smaller than 44 px (a choice counts with its label, which takes the tap too).
+SMALL_TARGETS_JS = """() => {
+  const small = [];
+  const seen = new Set();
+  for (const el of document.querySelectorAll(
+      'main button, main .button, main input, main select, main textarea, header button')) {
+    if (el.type === 'hidden' || el.closest('[hidden]')) continue;
+    let target = el;
+    if (el.type === 'checkbox' || el.type === 'radio') target = el.closest('label') || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el;
+    if (seen.has(target)) continue;
+    seen.add(target);
+    const box = target.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    if (box.height < 43.5) small.push(`${el.tagName.toLowerCase()}${el.name ? '[name=' + el.name + ']' : ''} ${Math.round(box.height)} px: ${(target.innerText || el.value || '').trim().slice(0, 40)}`);
+  }
+  return small;
+}"""
+
+
 def prefixed(path: str, lang: str) -> str:
     return path if lang == "nl" else "/en" + path
 
@@ -48,6 +67,9 @@ class Walker:
             if width == WIDTHS[0]:
                 name = re.sub(r"[^a-z0-9]+", "-", f"{self.lang}-{role}-{key}".lower()).strip("-")
                 page.screenshot(path=str(self.shots / f"{name}.png"))
+                small = page.evaluate(SMALL_TARGETS_JS)
+                if small:
+                    found.append({"touch targets under 44 px": small[:8]})
             if width == WIDTHS[0] or KEY_SCREENS.search(key):
                 violations = axe_violations(page)
                 if violations:

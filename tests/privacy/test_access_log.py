@@ -66,7 +66,7 @@ def test_each_entry_says_when_who_for_which_clinic_what_and_on_what_grounds(
     response = runner_client.get("/en" + LOG)
     html = response.content.decode()
     [entry] = response.context["entries"]
-    assert "1 Jul 2026 14:00" in html  # Amsterdam summer time, not UTC
+    assert "1 Jul 2026 at 14:00" in html  # Amsterdam summer time, not UTC
     assert "Femke de Vries" in html and "Physiotherapist" in html and "Fysio Centrum" in html
     assert entry.part == "Training log" and "Viewed" in html
     assert entry.basis.startswith("Your permission for Fysio Centrum (Training log), given on")

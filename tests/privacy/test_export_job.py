@@ -49,14 +49,18 @@ def test_asking_builds_the_zip_and_the_page_then_offers_it(runner_client, runner
         assert "README.txt" in archive.namelist()
 
 
-def test_while_it_is_being_made_the_page_refreshes_and_offers_no_second_button(
+def test_while_it_is_being_made_the_page_follows_it_without_reloading_and_offers_no_second_button(
     runner_client, runner, in_background
 ):
     runner_client.post(EXPORT)
     (export,) = DataExport.objects.filter(user=runner)
     assert export.status == DataExport.Status.WAITING
     page = runner_client.get(EXPORT).content.decode()
-    assert 'http-equiv="refresh"' in page and "wordt gemaakt" in page
+    assert "http-equiv" not in page and "wordt gemaakt" in page
+    status_url = reverse("privacy:export_status", args=[export.pk])
+    assert f'data-status-url="{status_url}"' in page and 'aria-live="polite"' in page
+    assert "kniewijs/js/export-status.js" in page
+    assert f'<a href="{EXPORT}">Vernieuwen</a>' in page  # without JavaScript, one reload by hand
     assert f'action="{EXPORT}"' not in page
     assert runner_client.get(reverse("privacy:export_download", args=[export.pk])).status_code == 404
 

@@ -9,7 +9,7 @@ a week above the limit also gets a triangle, a spike its own shape, a shoe a sta
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from kniewijs.charts import phrases
 from kniewijs.charts.plot import (
@@ -63,6 +63,7 @@ from kniewijs.charts.svg import (
     x_axis,
     y_axis,
 )
+from kniewijs.core.metrics.warning import week_words
 from kniewijs.core.text import Language
 
 SPIKE_STYLE: dict[str, tuple[str, Shape | None]] = {
@@ -79,11 +80,22 @@ SHOE_NEAR = 0.9
 
 
 def weekly_distance(
-    weeks: Sequence[date], km: Values, band_upper: Values, *, chart_id: str, title: str, lang: Language = "nl"
+    weeks: Sequence[date],
+    km: Values,
+    band_upper: Values,
+    *,
+    chart_id: str,
+    title: str,
+    lang: Language = "nl",
+    today: date | None = None,
 ) -> Chart:
     """Bars of weekly running distance under the '+10%' limit (the week before times 1.1); a week above
     it is drawn in the urgent colour with a triangle. Source of the limit: the seed's 10% rule, see
-    kniewijs.core.load.breaks_ten_percent_rule."""
+    kniewijs.core.load.breaks_ten_percent_rule. A week without a limit (nothing run the week before) is
+    not counted as kept to the rule: the summary says there was nothing to compare it with.
+
+    With `today`, the summary names the latest week as the rest of the page does ("deze week (ma 30 nov
+    t/m vandaag)", core.metrics.warning.week_words)."""
     header = (phrases.week.get(lang), "km", phrases.limit_10.get(lang), phrases.above_limit.get(lang))
     days, (distances, limits) = sort_by_day(weeks, km, band_upper)
     if not present(distances):
@@ -132,18 +144,32 @@ def weekly_distance(
 
     latest = last_index(distances)
     assert latest is not None  # there is data, checked above
-    week, amount, limit = format_date(days[latest], lang), fmt(distances[latest], lang), limits[latest]
-    if limit is not None:
+    amount, limit = fmt(distances[latest], lang), limits[latest]
+    if today is not None:
+        named = week_words(days[latest], today).get(lang)
+        so_far = days[latest] <= today < days[latest] + timedelta(days=7)
+        words = phrases.named_week_so_far if so_far else phrases.named_week_latest
+        summary = say(words, lang, week=named[:1].upper() + named[1:], km=amount)
+        if limit is not None:
+            summary = summary[:-1] + ";" + say(phrases.named_limit, lang, limit=fmt(limit, lang))
+    elif limit is not None:
+        week = format_date(days[latest], lang)
         summary = say(phrases.week_latest_limit, lang, week=week, km=amount, limit=fmt(limit, lang))
     else:
-        summary = say(phrases.week_latest, lang, week=week, km=amount)
-    counted = len(present(distances))
+        summary = say(phrases.week_latest, lang, week=format_date(days[latest], lang), km=amount)
+    # Only weeks with a week before to compare with count for the 10% rule.
+    compared = [d is not None and b is not None for d, b in zip(distances, limits, strict=True)]
+    counted = sum(compared)
+    if limit is None and (distances[latest] or 0) > 0:
+        summary += " " + say(phrases.no_week_before if latest > 0 else phrases.first_week, lang)
     if counted >= 2:
         count = phrases.weeks_over if any(over) else phrases.weeks_none_over
         direction = trend(distances, relative=0.1)
         clauses = [say(count, lang, over=str(sum(over)), weeks=str(counted))]
         clauses += [say(phrases.weeks_trend[direction], lang)] if direction else []
         summary += " " + sentence(clauses)
+    elif len(present(distances)) >= 2 and counted == 0:
+        summary += " " + say(phrases.no_comparison_yet, lang)
     items = [LegendItem(phrases.km_per_week.get(lang), "bar", BRAND)]
     items += [LegendItem(phrases.more_than_10.get(lang), "triangle", URGENT)] if any(over) else []
     items += [LegendItem(phrases.limit_legend.get(lang), "dashed", INK)] if step else []
@@ -208,7 +234,9 @@ def runs_with_spikes(
     spikes = [band for band in runs if band != "none"]
     if len(runs) >= 2 and spikes:
         counts = ", ".join(
-            f"{spikes.count(b)} {phrases.band_count[b].get(lang)}"
+            (phrases.band_count_one if spikes.count(b) == 1 else phrases.band_count)[b]
+            .get(lang)
+            .format(n=spikes.count(b))
             for b in ("small", "moderate", "large")
             if b in spikes
         )
@@ -269,7 +297,7 @@ def load_ratio(
     assert latest is not None
     value, spot = ratios[latest], points[latest]
     assert value is not None and spot is not None
-    body += callout(spot, format_number(value, lang, 2), BRAND_DARK, frame)
+    body += callout(spot, format_number(value, lang, 1), BRAND_DARK, frame)
     body += time_x_axis(x, last_day, frame, lang)
 
     if sweet[0] <= value <= sweet[1]:
@@ -286,7 +314,7 @@ def load_ratio(
         phrases.ratio_latest,
         lang,
         day=format_date(days[latest], lang),
-        ratio=format_number(value, lang, 2),
+        ratio=format_number(value, lang, 1),  # "1,6 keer zo veel": a tenth is as fine as a runner reads it
         zone=say(where, lang, low=low, high=high, danger=limit),
     )
     counted = present(ratios)

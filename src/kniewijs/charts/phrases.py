@@ -17,6 +17,13 @@ week = T("Week van", "Week of")
 limit_10 = T("Grens +10% (km)", "Limit +10% (km)")
 above_limit = T("Boven de grens", "Above the limit")
 week_latest = T("In de week van {week} liep u {km} km.", "In the week of {week} you ran {km} km.")
+# With the week's own name (core.metrics.warning.week_words), the same on the whole page.
+named_week_latest = T("{week} liep u {km} km.", "{week} you ran {km} km.")
+named_week_so_far = T("{week} liep u tot nu toe {km} km.", "{week} you have run {km} km so far.")
+named_limit = T(
+    " 10% meer dan de week ervoor was {limit} km geweest.",
+    " 10% more than the week before would have been {limit} km.",
+)
 week_latest_limit = T(
     "In de week van {week} liep u {km} km; 10% meer dan de week ervoor was {limit} km geweest.",
     "In the week of {week} you ran {km} km; 10% more than the week before would have been {limit} km.",
@@ -28,6 +35,19 @@ weeks_over = T(
 weeks_none_over = T(
     "in geen van de {weeks} weken liep u meer dan 10% boven de week ervoor",
     "in none of the {weeks} weeks did you run more than 10% above the week before",
+)
+# A week after a week without running has nothing to be 10% above: say so instead of counting it.
+no_week_before = T(
+    "De week ervoor liep u niet, dus met de 10%-regel valt deze week niet te vergelijken.",
+    "You did not run the week before, so the 10% rule has nothing to compare this week with.",
+)
+first_week = T(
+    "Er is nog geen week ervoor om met de 10%-regel mee te vergelijken.",
+    "There is no week before it yet to compare with by the 10% rule.",
+)
+no_comparison_yet = T(
+    "Er is nog geen week die u met de week ervoor kunt vergelijken.",
+    "There is no week yet to compare with the week before.",
 )
 weeks_trend: dict[str, Text] = {
     "up": T("de laatste weken loopt u meer", "in recent weeks you have been running more"),
@@ -49,10 +69,15 @@ band_in_sentence: dict[str, Text] = {
     "moderate": T("een middelgrote piek", "a moderate spike"),
     "large": T("een grote piek", "a large spike"),
 }
+band_count_one: dict[str, Text] = {
+    "small": T("1 kleine piek", "1 small spike"),
+    "moderate": T("1 middelgrote piek", "1 moderate spike"),
+    "large": T("1 grote piek", "1 large spike"),
+}
 band_count: dict[str, Text] = {
-    "small": T("klein", "small"),
-    "moderate": T("middelgroot", "moderate"),
-    "large": T("groot", "large"),
+    "small": T("{n} kleine pieken", "{n} small spikes"),
+    "moderate": T("{n} middelgrote pieken", "{n} moderate spikes"),
+    "large": T("{n} grote pieken", "{n} large spikes"),
 }
 runs_spikes = T(
     "{spikes} van de {runs} lopen waren meer dan 10% langer dan de langste loop van de 30 dagen ervoor ({counts}).",
@@ -79,28 +104,29 @@ band_table: dict[str, Text] = {
     "large": T("grote piek (meer dan 100% langer)", "large spike (more than 100% longer)"),
 }
 
-# ---- load ratio ----
-ratio = T("Belastingsverhouding", "Load ratio")
-sweet_zone = T("Gunstige zone {low}–{high}", "Favourable zone {low}–{high}")
-danger_line = T("Gevarengrens {danger}", "Danger line {danger}")
-zone_in = T("binnen de gunstige zone van {low} tot {high}", "within the favourable zone of {low} to {high}")
-zone_below = T("onder de gunstige zone van {low} tot {high}", "below the favourable zone of {low} to {high}")
+# ---- load ratio: the last 7 days against the weeks before, told as "times as much as you are used to" ----
+ratio = T("Keer zo veel als gewend", "Times your usual")
+sweet_zone = T("Gewoon: {low}–{high} keer", "Usual: {low}–{high} times")
+danger_line = T("Grens: {danger} keer", "Limit: {danger} times")
+zone_in = T("binnen het gewone, {low} tot {high} keer", "within the usual, {low} to {high} times")
+zone_below = T("minder dan gewoonlijk (onder {low} keer)", "less than usual (below {low} times)")
 zone_above = T(
-    "boven de gunstige zone, maar onder de gevarengrens van {danger}",
-    "above the favourable zone but below the danger line of {danger}",
+    "meer dan gewoonlijk, maar onder de grens van {danger} keer",
+    "more than usual, but below the limit of {danger} times",
 )
-zone_danger = T("op of boven de gevarengrens van {danger}", "at or above the danger line of {danger}")
+zone_danger = T("op of boven de grens van {danger} keer", "at or above the limit of {danger} times")
 ratio_latest = T(
-    "Op {day} was uw belastingsverhouding {ratio}: {zone}.", "On {day} your load ratio was {ratio}: {zone}."
+    "In de 7 dagen tot en met {day} trainde u {ratio} keer zo veel als u gewend bent: {zone}.",
+    "In the 7 days up to {day} you trained {ratio} times as much as you are used to: {zone}.",
 )
 ratio_danger_count = T(
-    "op {above} van de {days} dagen lag die op of boven {danger}",
-    "on {above} of the {days} days it was at or above {danger}",
+    "op {above} van de {days} dagen was dat {danger} keer of meer",
+    "on {above} of the {days} days it was {danger} times or more",
 )
 ratio_trend: dict[str, Text] = {
-    "up": T("de laatste tijd stijgt die", "lately it has been rising"),
-    "down": T("de laatste tijd daalt die", "lately it has been falling"),
-    "flat": T("de laatste tijd blijft die ongeveer gelijk", "lately it has stayed about the same"),
+    "up": T("de laatste tijd neemt dat toe", "lately it has been rising"),
+    "down": T("de laatste tijd neemt dat af", "lately it has been falling"),
+    "flat": T("de laatste tijd blijft dat ongeveer gelijk", "lately it has stayed about the same"),
 }
 
 # ---- pain ----
@@ -152,9 +178,9 @@ past_limit = T("Over de grens", "Past the limit")
 limit_mark = T("Grens", "Limit")
 
 # ---- cadence (target: kniewijs.core.load.cadence_target) ----
-cadence = T("Cadans (stappen/min)", "Cadence (steps/min)")
+cadence = T("Pasfrequentie (stappen/min)", "Cadence (steps/min)")
 cadence_unit = T("stappen/min", "steps/min")
-cadence_legend = T("Cadans", "Cadence")
+cadence_legend = T("Pasfrequentie", "Cadence")
 in_target = T("Binnen doel", "Within target")
 target_band = T("Doel {low}–{high}", "Target {low}–{high}")
 target_min = T("Doel: minstens {low}", "Target: at least {low}")
@@ -163,17 +189,17 @@ range_both = T("{low} tot {high}", "{low} to {high}")
 range_min = T("minstens {low}", "at least {low}")
 range_max = T("hooguit {high}", "at most {high}")
 cadence_latest = T(
-    "Op {day} was uw cadans {cadence} stappen per minuut{target}.",
+    "Op {day} was uw pasfrequentie {cadence} stappen per minuut{target}.",
     "On {day} your cadence was {cadence} steps per minute{target}.",
 )
 target_in = T(", binnen uw doel van {target}", ", within your target of {target}")
 target_under = T(", onder uw doel van {target}", ", below your target of {target}")
 target_over = T(", boven uw doel van {target}", ", above your target of {target}")
 cadence_trend: dict[str, Text] = {
-    "up": T("uw cadans is de laatste tijd gestegen", "your cadence has lately risen"),
-    "down": T("uw cadans is de laatste tijd gedaald", "your cadence has lately fallen"),
+    "up": T("uw pasfrequentie is de laatste tijd gestegen", "your cadence has lately risen"),
+    "down": T("uw pasfrequentie is de laatste tijd gedaald", "your cadence has lately fallen"),
     "flat": T(
-        "uw cadans is de laatste tijd ongeveer gelijk gebleven",
+        "uw pasfrequentie is de laatste tijd ongeveer gelijk gebleven",
         "your cadence has lately stayed about the same",
     ),
 }

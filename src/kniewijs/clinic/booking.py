@@ -160,3 +160,25 @@ def cancel(booking: Booking, *, expected_version: int | None = None, now: dateti
         current.link_version += 1
         current.save(update_fields=["status", "cancelled_at", "link_version"])
         return current
+
+
+def upcoming_of(runner: Any, now: datetime | None = None) -> Any:
+    """The runner's active bookings that have not started yet, soonest first."""
+    return (
+        Booking.objects.filter(runner=runner, status=Booking.Status.ACTIVE, starts_at__gt=now or timezone.now())
+        .select_related("clinic", "therapist__user", "appointment_type")
+        .order_by("starts_at")
+    )
+
+
+def cancel_all_of(runner: Any, now: datetime | None = None) -> list[Booking]:
+    """Cancel every upcoming booking of `runner`, whatever the online deadline: their account is being erased,
+    so nobody can phone the clinic about it on their behalf. Runs inside the caller's transaction."""
+    now = now or timezone.now()
+    cancelled = list(upcoming_of(runner, now).select_for_update(of=("self",)))
+    for booking in cancelled:
+        booking.status = Booking.Status.CANCELLED
+        booking.cancelled_at = now
+        booking.link_version += 1
+        booking.save(update_fields=["status", "cancelled_at", "link_version"])
+    return cancelled

@@ -30,19 +30,37 @@ from .booking_views import _base_url, _lang, _no_store, _send, _slot_context, _t
 from .models import Booking
 
 
+def _newest_link(booking: Booking, version: int | None) -> bool:
+    """Whether the visitor's link was the last one mailed for `booking`. Moving raises the version and mails a
+    new link; cancelling raises it too but mails none, so for a cancelled booking the link just before the
+    cancellation is the newest there is (the admin cancels without raising it)."""
+    if version is None or booking.is_active:
+        return False
+    return version >= booking.link_version - 1
+
+
 def _link_problem(request: HttpRequest, problem: links.LinkError) -> HttpResponse:
     booking = problem.booking
+    if booking is not None and isinstance(problem, links.LinkReplaced):
+        booking.refresh_from_db()  # a change that raced this request is the state to tell about
     context = {
         "problem": type(problem).__name__,
         "booking": booking,
         "is_over": booking is not None and booking.ends_at <= timezone.now(),
+        # What the page says follows the booking's real state, not only that the link stopped working.
+        "is_cancelled": booking is not None and not booking.is_active,
+        "newest": booking is not None and _newest_link(booking, problem.version),
     }
     return _no_store(render(request, "clinic/booking/link_problem.html", context, status=problem.status))
 
 
-def _booking_context(booking: Booking) -> dict[str, Any]:
+def _booking_context(booking: Booking, request: HttpRequest | None = None) -> dict[str, Any]:
+    user = getattr(request, "user", None)
     return {
         "booking": booking,
+        # Every move raises the version from 1; the page then says this is the new time.
+        "was_moved": booking.link_version > 1 and booking.is_active,
+        "via_account": bool(user is not None and user.is_authenticated and booking.runner_id == user.pk),
         "clinic": booking.clinic,
         "appointment": booking.appointment_type.name(_lang()),
         "can_change": booking.can_change(),
@@ -125,7 +143,7 @@ def manage(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         booking, _version = access.booking_for_visitor(request, public_id, for_change=True)
     except links.LinkError as problem:
         return _link_problem(request, problem)
-    return _no_store(render(request, "clinic/booking/manage.html", _booking_context(booking)))
+    return _no_store(render(request, "clinic/booking/manage.html", _booking_context(booking, request)))
 
 
 @require_http_methods(["GET", "POST"])
@@ -146,7 +164,7 @@ def reschedule(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             except service.SlotTaken:
                 message, status = _taken_message(), 409
             except service.StaleLink:
-                return _link_problem(request, links.LinkReplaced(booking))
+                return _link_problem(request, links.LinkReplaced(booking, version))
             except service.NotChangeable:
                 return _link_problem(request, links.LinkExpired(booking))
             else:
@@ -180,7 +198,7 @@ def cancel(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     try:
         cancelled = service.cancel(booking, expected_version=version)
     except service.StaleLink:
-        return _link_problem(request, links.LinkReplaced(booking))
+        return _link_problem(request, links.LinkReplaced(booking, version))
     except service.NotChangeable:
         return _link_problem(request, links.LinkExpired(booking))
     _send(request, emails.CANCELLED, cancelled)

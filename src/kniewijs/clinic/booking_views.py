@@ -119,6 +119,8 @@ def _clinic_page(request: HttpRequest, clinic: Clinic, carry: Carry) -> HttpResp
         "default_type": types[0][0].pk if types else None,
         "faq": [(item.question(lang), item.answer(lang)) for item in clinic.faq.all()],
         "carry": carry,
+        # For the first (default) type: the knee check, the appointment this page is about.
+        "hours": free.opening_hours(clinic, types[0][0]) if types else [],
     }
     return render(request, "clinic/booking/clinic.html", context)
 

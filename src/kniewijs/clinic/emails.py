@@ -1,4 +1,5 @@
-"""The e-mails around a booking: confirmation, moved, cancelled and the reminder the day before.
+"""The e-mails around a booking: confirmation, moved, cancelled and the reminder the day before; and the one
+to the clinic when a runner's erased account cancels their booking.
 
 Plain text, in the language the runner booked in, with the clinic's address and phone. The confirmation and
 the moved mail carry an .ics invitation (METHOD:REQUEST), the cancellation one with METHOD:CANCEL, so a
@@ -51,14 +52,14 @@ def _context(booking: Booking, base_url: str) -> dict[str, Any]:
     }
 
 
-def send(kind: str, booking: Booking, *, base_url: str | None = None) -> None:
-    """Send one of the four mails to the booker. Errors from the mail server reach the caller."""
+def message(kind: str, booking: Booking, *, base_url: str | None = None) -> EmailMessage:
+    """One of the four mails to the booker, rendered now and ready to send."""
     base = (base_url or default_base_url()).rstrip("/")
     with translation.override(booking.language), timezone.override(clinic_tz()):
         context = _context(booking, base)
         subject = " ".join(render_to_string(f"clinic/email/{kind}_subject.txt", context).split())
         body = render_to_string(f"clinic/email/{kind}.txt", context)
-        message = EmailMessage(
+        mail = EmailMessage(
             subject,
             body,
             to=[booking.email],
@@ -66,8 +67,35 @@ def send(kind: str, booking: Booking, *, base_url: str | None = None) -> None:
         )
         method = ICS_METHOD[kind]
         if method is not None:
-            message.attach(_ics_part(booking, method, context["manage_url"]))
-    message.send()
+            mail.attach(_ics_part(booking, method, context["manage_url"]))
+    return mail
+
+
+def send(kind: str, booking: Booking, *, base_url: str | None = None) -> None:
+    """Send one of the four mails to the booker. Errors from the mail server reach the caller."""
+    message(kind, booking, base_url=base_url).send()
+
+
+def clinic_address(booking: Booking) -> str:
+    """Where the clinic reads its mail: its own address, else that of the therapist of the booking."""
+    return booking.clinic.email or booking.therapist.user.email
+
+
+def clinic_erasure_message(booking: Booking) -> EmailMessage | None:
+    """Tells the clinic that a booking is cancelled because the runner erased their account. In Dutch, the
+    clinic's language; the booker's name only, so the clinic can find the time in its own agenda."""
+    address = clinic_address(booking)
+    if not address:
+        return None
+    context = {
+        "booking": booking,
+        "clinic": booking.clinic,
+        "appointment": booking.appointment_type.name("nl"),
+    }
+    with translation.override("nl"), timezone.override(clinic_tz()):
+        subject = " ".join(render_to_string("clinic/email/clinic_cancelled_subject.txt", context).split())
+        body = render_to_string("clinic/email/clinic_cancelled.txt", context)
+    return EmailMessage(subject, body, to=[address])
 
 
 def send_confirmation(booking: Booking, *, base_url: str | None = None) -> None:

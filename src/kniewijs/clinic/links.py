@@ -42,9 +42,11 @@ class LinkError(Exception):
 
     status = 404
 
-    def __init__(self, booking: Booking | None = None) -> None:
+    def __init__(self, booking: Booking | None = None, version: int | None = None) -> None:
         super().__init__(type(self).__name__)
         self.booking = booking
+        # The link version the visitor came with, when known: says whether theirs was the newest link.
+        self.version = version
 
 
 class LinkInvalid(LinkError):
@@ -94,7 +96,7 @@ def _booking(public_id: str | uuid.UUID) -> Booking:
 
 def _check(booking: Booking, version: int, *, for_change: bool, now: datetime | None) -> Booking:
     if booking.link_version != version or not booking.is_active:
-        raise LinkReplaced(booking)
+        raise LinkReplaced(booking, version)
     now = now or timezone.now()
     if now >= booking.ends_at or (for_change and not booking.can_change(now)):
         raise LinkExpired(booking)

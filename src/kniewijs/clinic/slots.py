@@ -53,6 +53,31 @@ class Week:
         return not any(day.offers for day in self.days)
 
 
+@dataclass(frozen=True, slots=True)
+class DayHours:
+    """One weekday of the clinic's hours: the ranges in which an appointment can start."""
+
+    weekday: int
+    label: str
+    ranges: list[scheduling.StartRange]
+
+
+def opening_hours(clinic: Clinic, appointment_type: AppointmentType) -> list[DayHours]:
+    """The clinic's hours from the weekly hours of its active therapists, the very data the free times come
+    from (core.scheduling.start_ranges), so the page never promises a time that is not offered."""
+    ids = [t.pk for t in bookable_therapists(clinic)]
+    rows = WeeklyAvailability.objects.filter(clinic=clinic, therapist_id__in=ids)
+    blocks = [scheduling.WeeklyBlock(row.weekday, row.start_time, row.end_time) for row in rows]
+    ranges = scheduling.start_ranges(blocks, timedelta(minutes=appointment_type.duration_minutes))
+    days: dict[int, list[scheduling.StartRange]] = {}
+    for found in ranges:
+        days.setdefault(found.weekday, []).append(found)
+    return [
+        DayHours(weekday, str(WeeklyAvailability.Weekday(weekday).label), found)
+        for weekday, found in sorted(days.items())
+    ]
+
+
 def bookable_therapists(clinic: Clinic) -> list[Therapist]:
     return list(clinic.therapists.filter(active=True).order_by("pk"))
 

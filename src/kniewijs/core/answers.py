@@ -307,20 +307,21 @@ FIELDS: tuple[Field, ...] = (
         minimum=0,
         unit=KM,
     ),
-    Field(
-        "longest_run_km_30d",
-        "number",
-        T(
-            "Wat was uw langste loop in de 30 dagen vóór uw laatste lange loop?",
-            "What was your longest run in the 30 days before your last long run?",
-        ),
-        minimum=0,
-        unit=KM,
-    ),
+    # The last long run first: the question after it counts back from that run.
     Field(
         "last_long_run_km",
         "number",
         T("Hoe lang was uw laatste lange loop?", "How long was your last long run?"),
+        minimum=0,
+        unit=KM,
+    ),
+    Field(
+        "longest_run_km_30d",
+        "number",
+        T(
+            "Wat was uw langste loop in de 30 dagen vóór die loop?",
+            "What was your longest run in the 30 days before that run?",
+        ),
         minimum=0,
         unit=KM,
     ),

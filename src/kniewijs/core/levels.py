@@ -59,10 +59,10 @@ LEVEL_ACTIONS: dict[Level, Text] = {
         "Call your GP for an appointment in the next few days. Stop running until then.",
     ),
     Level.PHYSIO: T(
-        "Een fysiotherapeut kan uw knie en de rest van de keten onderzoeken. "
-        "In Nederland heeft u daarvoor geen verwijzing nodig.",
-        "A physiotherapist can examine your knee and the rest of the chain. "
-        "In the Netherlands you do not need a referral for that.",
+        "Een fysiotherapeut kan uw knie onderzoeken, en ook uw heup, enkel en manier van lopen, want "
+        "daar begint kniepijn vaak. In Nederland heeft u daarvoor geen verwijzing nodig.",
+        "A physiotherapist can examine your knee, and also your hip, ankle and the way you run, because "
+        "knee pain often starts there. In the Netherlands you do not need a referral for that.",
     ),
     Level.SELF_CARE: T(
         "Met het plan hieronder kunt u zelf herstellen. Houd de signalen in de gaten die zeggen wanneer u "
@@ -70,3 +70,27 @@ LEVEL_ACTIONS: dict[Level, Text] = {
         "With the plan below you can recover on your own. Watch for the signs that tell you when to get help after all.",
     ),
 }
+
+
+# How to reach the GP today without a number on this page: we know no runner's GP, and a made-up or
+# regional number would be wrong for most. Out of hours a GP practice's own line names the huisartsenpost
+# or puts the caller through to it, and a huisartsenpost only sees people who called first.
+SAME_DAY_HOW_TO_CALL: tuple[Text, ...] = (
+    T(
+        "Op werkdagen overdag belt u uw eigen huisarts. Het nummer staat op de website van uw "
+        "huisartsenpraktijk.",
+        "On weekdays during the day, call your own GP. The number is on your GP practice's website.",
+    ),
+    T(
+        "'s Avonds, 's nachts, in het weekend en op feestdagen belt u de huisartsenpost. Belt u dan uw "
+        "huisarts, dan hoort u het nummer van de huisartsenpost of wordt u doorverbonden.",
+        "In the evening, at night, at weekends and on public holidays, call the out-of-hours GP service "
+        "(huisartsenpost). If you call your GP then, you hear its number or are put through.",
+    ),
+    T(
+        "Ga niet zonder te bellen naar de huisartsenpost of de spoedeisende hulp: aan de telefoon hoort u "
+        "waar en wanneer u terechtkunt.",
+        "Do not go to the out-of-hours GP service or the emergency department without calling: on the "
+        "phone you hear where and when to come.",
+    ),
+)

@@ -73,11 +73,17 @@ ESCALATIONS: tuple[Escalation, ...] = (
         Level.EMERGENCY,
         "seed",
     ),
+    # One level per line: breathlessness with a calf is 112, the calf alone same-day care (Wells).
     Escalation(
         T(
-            "Een dikke, pijnlijke kuit; samen met benauwdheid of pijn op de borst: bel 112",
-            "A swollen, painful calf; with breathlessness or chest pain: call 112",
+            "U wordt benauwd of krijgt pijn op de borst, zeker met een dikke, pijnlijke kuit",
+            "You become short of breath or get chest pain, especially with a swollen, painful calf",
         ),
+        Level.EMERGENCY,
+        "wells_dvt",
+    ),
+    Escalation(
+        T("Uw kuit wordt dik, pijnlijk of gespannen", "Your calf becomes swollen, painful or tense"),
         Level.URGENT,
         "wells_dvt",
     ),
@@ -156,6 +162,9 @@ ESCALATIONS: tuple[Escalation, ...] = (
 )
 
 
+CALL_112_FIRST = T("Bel nu 112. Aan herstel denkt u later.", "Call 112 now. Recovery can wait.")
+
+
 def _care_first(level: Level, answers: Answers) -> Plan:
     """Emergency and same-day levels: the plan is to get care, not to treat it yourself."""
     if level is Level.EMERGENCY and answers.breathless_or_chest_pain:
@@ -169,7 +178,7 @@ def _care_first(level: Level, answers: Answers) -> Plan:
                 "Sit down quietly, do not stay alone and do not exert yourself until help arrives.",
             ),
         )
-        headline = T("Eerst hulp: bel 112.", "Help first: call 112.")
+        headline = CALL_112_FIRST
     elif level is Level.EMERGENCY:
         items = (
             T(
@@ -181,7 +190,7 @@ def _care_first(level: Level, answers: Answers) -> Plan:
                 "Do not eat or drink until a doctor has seen you; you may need a procedure.",
             ),
         )
-        headline = T("Eerst hulp: bel 112.", "Help first: call 112.")
+        headline = CALL_112_FIRST
     else:
         items = (
             T(

@@ -74,6 +74,45 @@ def _is_free(slot: Interval, taken: list[Interval], ends: list[datetime]) -> boo
     return index == len(taken) or not taken[index].overlaps(slot)
 
 
+@dataclass(frozen=True, slots=True)
+class StartRange:
+    """On `weekday`, appointments start from `first` up to and including `last` (local wall-clock times)."""
+
+    weekday: int
+    first: time
+    last: time
+
+
+def start_ranges(blocks: Iterable[WeeklyBlock], duration: timedelta) -> list[StartRange]:
+    """The clinic's hours as a runner can use them: per weekday, the first and the last time an appointment
+    of `duration` can start, laid out exactly as `free_slots` lays out its slots (from each block's start, in
+    steps of `duration`, the last one ending by the block's end). Blocks whose start times follow on without
+    a gap of more than one appointment (two therapists, say) are joined into one range.
+
+    Source: the same weekly hours the slots come from, so the hours shown and the slots offered cannot
+    disagree (the last start is the block's end minus the appointment, rounded down to the slot grid).
+    """
+    if duration <= timedelta(0):
+        raise ValueError("duration must be positive")
+    day = date(2000, 1, 3)  # any date: only wall-clock arithmetic happens here
+    per_day: dict[int, list[tuple[datetime, datetime]]] = {}
+    for block in blocks:
+        start, end = datetime.combine(day, block.start), datetime.combine(day, block.end)
+        count = (end - start) // duration
+        if count >= 1:
+            per_day.setdefault(block.weekday, []).append((start, start + (count - 1) * duration))
+    found: list[StartRange] = []
+    for weekday in sorted(per_day):
+        joined: list[tuple[datetime, datetime]] = []
+        for first, last in sorted(per_day[weekday]):
+            if joined and first <= joined[-1][1] + duration:
+                joined[-1] = (joined[-1][0], max(joined[-1][1], last))
+            else:
+                joined.append((first, last))
+        found += [StartRange(weekday, first.time(), last.time()) for first, last in joined]
+    return found
+
+
 def bookable_days(now: datetime, tz: tzinfo, days_ahead: int) -> tuple[date, date]:
     """The first and last local date on which slots are offered: today up to `days_ahead` days later."""
     today = now.astimezone(tz).date()

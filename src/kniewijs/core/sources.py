@@ -58,8 +58,7 @@ SOURCES: dict[str, Source] = {
         ),
         Source(
             "jgz_extremiteiten",
-            "JGZ-richtlijn Extremiteiten (NCJ, 2019): a limping child to the GP within 24 hours; suspected "
-            "slipped capital femoral epiphysis the same day",
+            "JGZ-richtlijn Extremiteiten (NCJ, 2019)",
             T(
                 "Richtlijn van de jeugdgezondheidszorg over armen, benen en heupen van kinderen.",
                 "Dutch youth health care guideline on children's limbs and hips.",
@@ -72,8 +71,7 @@ SOURCES: dict[str, Source] = {
         ),
         Source(
             "nice_cks_knee",
-            "NICE CKS Knee pain - assessment: red flags (fracture, extensor mechanism rupture, infection, "
-            "malignancy with night or rest pain and weight loss, referred hip pain)",
+            "NICE CKS Knee pain - assessment",
             T(
                 "Britse handleiding voor artsen over het beoordelen van kniepijn.",
                 "British guidance for doctors on assessing knee pain.",
@@ -81,7 +79,7 @@ SOURCES: dict[str, Source] = {
         ),
         Source(
             "nts",
-            "Nederlandse Triage Standaard (NTS), urgentieniveaus U0-U5",
+            "Nederlandse Triage Standaard (NTS)",
             T("De Nederlandse triagestandaard voor spoed.", "The Dutch triage standard for urgency."),
         ),
         Source(
@@ -204,9 +202,9 @@ SOURCES: dict[str, Source] = {
         ),
         Source(
             "delaware_2018",
-            "University of Delaware return-to-running progression with its soreness rules: walk-jog levels, "
-            "each done at least twice, no two running days in a row, at most 4 runs a week and 2 levels in "
-            "7 days, on level ground (Ann Jt 2018)",
+            # Its rules (walk-jog levels, each done at least twice, no two running days in a row, at most
+            # 4 runs and 2 levels a week, on level ground) live in core.recovery.ladder.
+            "University of Delaware return-to-running progression and soreness rules, Ann Jt 2018",
             T(
                 "Stappenplan van de Universiteit van Delaware om na een knieblessure weer te gaan hardlopen.",
                 "The University of Delaware's step-by-step plan for running again after a knee injury.",

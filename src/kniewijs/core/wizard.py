@@ -159,8 +159,8 @@ STEPS: tuple[Step, ...] = (
         (
             "weekly_km_now",
             "weekly_km_4_weeks_ago",
-            "longest_run_km_30d",
             "last_long_run_km",
+            "longest_run_km_30d",
             "rest_days_per_week",
         ),
     ),

@@ -4,6 +4,9 @@ only after that transaction has committed, so a failure half way never leaves ro
 The security records go too: django-axes' login rows under the account's username (they hold the e-mail
 address, IP addresses and browsers) and the account's sessions.
 
+Upcoming appointments are cancelled first, in the same transaction: the clinic is told by e-mail, and so is
+the runner, at the address on the booking, after the commit.
+
 What stays: the access log. Its entries name the runner only by a keyed pseudonym, and a log that anyone
 could empty would be worth nothing (NEN 7513).
 """
@@ -105,12 +108,45 @@ def session_keys_of(user_id: int) -> list[str]:
     return keys
 
 
+def upcoming_bookings(user: Any) -> list[Any]:
+    """The appointments erasure cancels: the account's active bookings that have not started yet."""
+    from kniewijs.clinic.booking import upcoming_of
+
+    return list(upcoming_of(user))
+
+
+def _cancel_bookings(user: Any) -> list[Any]:
+    """Cancel the account's upcoming bookings and render, now that the rows and the addresses still exist,
+    the mails that say so: the runner's own cancellation (to the address on the booking) and the clinic's."""
+    from kniewijs.clinic import emails
+    from kniewijs.clinic.booking import cancel_all_of
+
+    mails = []
+    for booking in cancel_all_of(user):
+        mails.append(emails.message(emails.CANCELLED, booking))
+        mails.append(emails.clinic_erasure_message(booking))
+    return [mail for mail in mails if mail is not None]
+
+
+def _send_all(mails: list[Any]) -> None:
+    # After the commit: the account is gone whatever the mail server does, so a failure is logged, not raised.
+    for mail in mails:
+        try:
+            mail.send()
+        except Exception:
+            log.exception("could not send a cancellation mail after an erasure")
+
+
 def erase_account(user: Any) -> None:
-    """Delete the user and everything that refers to them; their files go once the deletion has committed."""
+    """Delete the user and everything that refers to them; their files go once the deletion has committed.
+    Upcoming bookings are cancelled first, in the same transaction, and the clinic and the runner are mailed
+    once it has committed (the rows themselves go with the account)."""
     media = Path(settings.MEDIA_ROOT)
     with transaction.atomic():
+        mails = _cancel_bookings(user)
         names = stored_files_of(user.pk)
         folders = folders_of(user.pk)
         remove_security_records(user)
         user.delete()
         transaction.on_commit(lambda: _remove_files(media, names, folders))
+        transaction.on_commit(lambda: _send_all(mails))

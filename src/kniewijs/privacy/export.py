@@ -52,6 +52,14 @@ ACCESS_LOG_FIELDS = [
     "basis_in_words",
     "detail",
 ]
+# A binary column (a run's track) goes into a file of its own; the README names these (readme.TRACKS).
+BINARY_SUFFIX = ".bin"
+
+
+def binary_folder(base: str) -> str:
+    return f"{base}-binary"
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 500
 
@@ -183,7 +191,7 @@ def _model_rows(writer: ExportWriter, owned: OwnedModel, user_id: int, base: str
             if field.name in files:
                 value = _copy_stored(writer, instance, value) if value else None
             elif isinstance(field, models.BinaryField) and value is not None:
-                path = f"{base}-binary/{instance.pk}-{field.name}.bin"
+                path = f"{binary_folder(base)}/{instance.pk}-{field.name}{BINARY_SUFFIX}"
                 writer.zip.writestr(path, bytes(value))
                 value = path
             row[field.attname] = value

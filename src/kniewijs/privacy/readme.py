@@ -1,28 +1,34 @@
 """The README.txt inside the export zip, in Dutch and English: the zip must explain itself to whoever opens it,
-whatever language the site was in when it was made."""
+whatever language the site was in when it was made. The Dutch says "u", as the site does."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-NL = """KNIEWIJS - JE GEGEVENS
+from .export import BINARY_SUFFIX, binary_folder
+
+# Where the export writes each run's track (export._model_rows), so the README names the files it holds.
+TRACKS = {"track_folder": binary_folder("data/training/activity") + "/", "track_suffix": BINARY_SUFFIX}
+
+NL = """KNIEWIJS - UW GEGEVENS
 ======================
 
-Gemaakt op {made} (UTC). Dit zijn alle gegevens die Kniewijs over jou bewaart.
+Gemaakt op {made} (UTC). Dit zijn alle gegevens die Kniewijs over u bewaart.
 
 Wat zit erin
 ------------
-- account.json / account.csv: je account (e-mailadres, naam, wanneer je je aanmeldde).
-  Je wachtwoord staat er niet in, ook niet versleuteld; je inlogcodes-app en sessies ook niet.
-- access-log.json / access-log.csv: wie er bij je gegevens heeft gekeken, wanneer, voor welke
-  praktijk, welk deel, en met welke toestemming. Wat je zelf bekijkt, staat hier niet in.
+- account.json / account.csv: uw account (e-mailadres, naam, wanneer u zich aanmeldde).
+  Uw wachtwoord staat er niet in, ook niet versleuteld; uw app voor inlogcodes en uw sessies ook niet.
+- access-log.json / access-log.csv: wie er bij uw gegevens heeft gekeken, wanneer, voor welke
+  praktijk, welk deel, en met welke toestemming. Wat u zelf bekijkt, staat hier niet in.
 - data/<onderdeel>/<soort>.json en .csv: per soort gegevens (trainingen, schoenen, dagboek,
   herstelprogramma, vragenlijsten, afspraken, toestemmingen, ...) een JSON- en een CSV-bestand
-  met dezelfde inhoud. Ook lege soorten staan erbij, zodat je ziet dat er niets is.
-- originals/: de bestanden die je zelf hebt ingelezen (FIT, GPX, TCX, CSV, ...), zoals je ze
+  met dezelfde inhoud. Ook lege soorten staan erbij, zodat u ziet dat er niets is.
+- originals/: de bestanden die u zelf hebt ingelezen (FIT, GPX, TCX, CSV, ...), zoals u ze
   aanleverde. De kolom "stored" in data/training/importedfile noemt het bestand.
-- data/training/activity-binary/: het verloop van een training (tijd, hartslag, tempo, ...) als
-  NumPy-archief (.npz), per training. De kolom "track" noemt het bestand.
+- {track_folder}: het verloop van een training (tijd, hartslag, tempo, ...), één bestand
+  per training, genaamd <nummer>-track{track_suffix}. Het is een gecomprimeerd NumPy-archief (opent met
+  numpy.load in Python). De kolom "track" in data/training/activity noemt het bestand.
 - data/privacy/privacyzone: de privacyzones. Die gelden alleen voor wat anderen te zien krijgen;
   in deze export staan de routes volledig, ook waar ze door een zone lopen.
 
@@ -57,8 +63,9 @@ What is inside
   same content. Empty kinds are included too, so you can see there is nothing.
 - originals/: the files you imported yourself (FIT, GPX, TCX, CSV, ...), as you supplied them.
   The "stored" column in data/training/importedfile names the file.
-- data/training/activity-binary/: the course of each run (time, heart rate, pace, ...) as a
-  NumPy archive (.npz). The "track" column names the file.
+- {track_folder}: the course of each run (time, heart rate, pace, ...), one file per run,
+  named <number>-track{track_suffix}. It is a compressed NumPy archive (numpy.load in Python opens it).
+  The "track" column in data/training/activity names the file.
 - data/privacy/privacyzone: the privacy zones. They only apply to what others get to see; this
   export holds the routes in full, also where they pass through a zone.
 
@@ -82,7 +89,7 @@ def readme_text(contents: list[tuple[str, int]], missing: list[str], made: datet
     stamp = made.strftime("%Y-%m-%d %H:%M")
     listing = "\n".join(f"  {base}.json / .csv  ({rows})" for base, rows in contents)
     parts = [
-        NL.format(made=stamp),
+        NL.format(made=stamp, **TRACKS),
         "Bestanden (aantal rijen) / Files (number of rows)",
         "--------------------------------------------------",
         listing,
@@ -94,5 +101,5 @@ def readme_text(contents: list[tuple[str, int]], missing: list[str], made: datet
             *(f"  {path}" for path in missing),
             "",
         ]
-    parts.append(EN.format(made=stamp))
+    parts.append(EN.format(made=stamp, **TRACKS))
     return "\n".join(parts)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("inzage/", views.access_log, name="access_log"),
     path("export/", views.export, name="export"),
     path("export/<uuid:export_id>/", views.export_download, name="export_download"),
+    path("export/<uuid:export_id>/status/", views.export_status, name="export_status"),
     path("verwijderen/", views.erase, name="erase"),
     path("verwijderd/", views.erased, name="erased"),
     path("zones/", zone_views.zones, name="zones"),

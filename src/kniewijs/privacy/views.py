@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from . import consents
 from .accesslog import entries_of, explain
-from .erasure import erase_account, may_erase_here
-from .exports import export_of, latest_export, purge_expired, request_export
+from .erasure import erase_account, may_erase_here, upcoming_bookings
+from .exports import export_of, latest_export, purge_expired, request_export, restart_if_stale
 from .forms import ConsentChangeForm, EraseForm, PeriodForm
 from .models import DataExport
 
@@ -106,6 +106,33 @@ def export(request: HttpRequest) -> HttpResponse:
     return _no_store(render(request, "privacy/export.html", context))
 
 
+def _status_text(export: DataExport) -> str:
+    if export.in_progress:
+        return _("Your download is being made.")
+    if export.status == DataExport.Status.READY:
+        return _("Your download is ready.")
+    return _("Making your download went wrong. Nothing has been lost; please try again.")
+
+
+@login_required
+@require_GET
+def export_status(request: HttpRequest, export_id: uuid.UUID) -> HttpResponse:
+    """How the export is getting on, as JSON, for the page's script (kniewijs/js/export-status.js), which
+    updates the page without reloading it. Someone else's export is a 404, like its download."""
+    export = export_of(request.user, export_id)
+    if restart_if_stale(export):  # what opening the page would do for a run that died
+        export.refresh_from_db()
+    ready = export.status == DataExport.Status.READY and bool(export.archive)
+    data = {
+        "status": export.status,
+        "in_progress": export.in_progress,
+        "text": _status_text(export),
+        "download_url": reverse("privacy:export_download", args=[export.pk]) if ready else "",
+        "download_text": _("Download my data (zip)") if ready else "",
+    }
+    return _no_store(JsonResponse(data))
+
+
 @login_required
 @require_GET
 def export_download(request: HttpRequest, export_id: uuid.UUID) -> HttpResponse:
@@ -137,7 +164,13 @@ def erase(request: HttpRequest) -> HttpResponse:
         logout(request)
         return redirect("privacy:erased")
     status = 403 if request.method == "POST" and not allowed else 200
-    return _no_store(render(request, "privacy/erase.html", {"form": form, "allowed": allowed}, status=status))
+    context = {
+        "form": form,
+        "allowed": allowed,
+        # Shown before the runner confirms: erasing cancels these, and the clinic hears of it.
+        "upcoming": upcoming_bookings(request.user) if allowed else [],
+    }
+    return _no_store(render(request, "privacy/erase.html", context, status=status))
 
 
 @require_GET

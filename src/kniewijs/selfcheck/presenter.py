@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kniewijs.core.answers import FIELDS, Answers, Field
 from kniewijs.core.content.knowledge import (
     ACTION_BY_KEY,
     CAUSE_BY_KEY,
@@ -14,10 +15,11 @@ from kniewijs.core.content.knowledge import (
     EXERCISE_BY_KEY,
 )
 from kniewijs.core.content.model import Action, Cause, EvidenceNote, Exercise
-from kniewijs.core.plan import PlanSection
+from kniewijs.core.levels import SAME_DAY_HOW_TO_CALL, Level
+from kniewijs.core.plan import Escalation, Plan, PlanSection
 from kniewijs.core.selfcheck import Result
-from kniewijs.core.sources import SOURCES
-from kniewijs.core.text import Text
+from kniewijs.core.sources import SOURCES, Source
+from kniewijs.core.text import T, Text, format_number
 
 _ACTIVITIES = {key: (name, why) for key, name, why in CROSS_TRAINING}
 # Where the wizard keeps the training answers the log filled in, to say so beside a cause's clue.
@@ -55,6 +57,53 @@ def logged_fields(state: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(k for k, v in prefilled.items() if k in state and state[k] == v)
 
 
+YES_NO = {True: T("ja", "yes"), False: T("nee", "no")}
+
+
+def _number(value: float, spec: Field) -> Text:
+    nl, en = format_number(value, "nl"), format_number(value, "en")
+    if spec.minimum == 0 and spec.maximum == 10:
+        return Text(f"{nl} op 10", f"{en} out of 10")
+    if spec.unit is not None:
+        return Text(f"{nl} {spec.unit.nl}", f"{en} {spec.unit.en}")
+    return Text(nl, en)
+
+
+def answer_rows(answers: Answers) -> list[tuple[Text, Text]]:
+    """Every answer given, in the order the check asks them: the question and the answer, both in words."""
+    rows = []
+    for spec in FIELDS:
+        value = getattr(answers, spec.name, None)
+        if value is None or value == frozenset():
+            continue
+        labels = {c.value: c.label for c in spec.choices}
+        if spec.kind == "bool":
+            said = YES_NO[bool(value)]
+        elif spec.kind == "choice":
+            said = labels[value]
+        elif spec.kind == "multi":
+            chosen = [labels[v] for v in labels if v in value]
+            said = Text(", ".join(c.nl for c in chosen), ", ".join(c.en for c in chosen))
+        else:
+            said = _number(value, spec)
+        rows.append((spec.label, said))
+    return rows
+
+
+def escalations_by_level(plan: Plan) -> list[tuple[Level, list[Escalation]]]:
+    """When to get help after all, one item per level (most urgent first) with its signs under it."""
+    levels = sorted({e.level for e in plan.escalate_when}, reverse=True)
+    return [(level, [e for e in plan.escalate_when if e.level is level]) for level in levels]
+
+
+def _cited(result: Result) -> list[Source]:
+    """Every source the result names, once, in the order it first comes up."""
+    keys = [r.source for r in result.reasons]
+    keys += [result.hint.source] if result.hint else []
+    keys += [e.source for e in result.plan.escalate_when]
+    return [SOURCES[k] for k in dict.fromkeys(keys)]
+
+
 def present(result: Result, from_log: frozenset[str] = frozenset()) -> dict[str, Any]:
     top = max((c.score for c in result.causes), default=0) or 1
     causes = [
@@ -80,11 +129,18 @@ def present(result: Result, from_log: frozenset[str] = frozenset()) -> dict[str,
                 evidence=[EVIDENCE_BY_KEY[k] for k in s.evidence],
             )
         )
+    evidence = [EVIDENCE_BY_KEY[r.evidence] for r in result.reasons if r.evidence]
+    evidence += [note for view in sections for note in view.evidence]
+    code = result.level.code
     return {
         "result": result,
         "level": result.level,
         "level_code": result.level.code,
-        "is_alarm": result.level.code in ("emergency", "urgent"),
+        "is_alarm": code in ("emergency", "urgent"),
+        # The one next step: 112 only for an emergency, the GP (or the huisartsenpost) for the doctor
+        # levels, the free knee check for the rest.
+        "next_step": {"emergency": "call_112", "urgent": "call_gp", "gp": "see_gp"}.get(code, "book"),
+        "same_day_how": SAME_DAY_HOW_TO_CALL,
         "reasons": [(r, SOURCES[r.source].citation) for r in result.reasons],
         "reason_evidence": {r.code: EVIDENCE_BY_KEY[r.evidence] for r in result.reasons if r.evidence},
         "open_questions": result.open_questions,
@@ -96,4 +152,8 @@ def present(result: Result, from_log: frozenset[str] = frozenset()) -> dict[str,
         "plan": result.plan,
         "sections": sections,
         "escalations": [(e, SOURCES[e.source].citation) for e in result.plan.escalate_when],
+        "escalation_levels": escalations_by_level(result.plan),
+        "evidence_notes": list({note.key: note for note in evidence}.values()),
+        "cited_sources": _cited(result),
+        "answer_rows": answer_rows(result.answers),
     }

@@ -4,13 +4,14 @@ the core on every step, so an anonymous runner leaves nothing behind on the serv
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from datetime import date, timedelta
 from typing import Any
 
-from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -79,6 +80,7 @@ def _render_result(
         "state_json": json.dumps(answers, sort_keys=True),
         "example_title": example_title,
         "open_step": step_asking(answers, list(result.unanswered_safety)),
+        "checked_on": timezone.localdate(),
     }
     response = render(request, "selfcheck/result.html", context)
     response["Cache-Control"] = "no-store"
@@ -159,6 +161,17 @@ def example(request: HttpRequest, slug: str) -> HttpResponse:
     return _render_result(request, answers, example_title=title.get(_lang()))
 
 
+def _checked_on(posted: str | None) -> date:
+    """The day the check was made, as the result page posts it along; today when it is missing, unreadable
+    or not a day that can have been (in the future, or more than a year back)."""
+    today = timezone.localdate()
+    try:
+        day = date.fromisoformat(posted or "")
+    except ValueError:
+        return today
+    return day if today - timedelta(days=366) <= day <= today else today
+
+
 @require_POST
 def result_pdf(request: HttpRequest) -> HttpResponse:
     """The result as a PDF, rendered from the answers posted back; nothing is stored."""
@@ -176,9 +189,11 @@ def result_pdf(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     result = evaluate(parse_answers(answers))
-    css_path = finders.find("kniewijs/css/site.css")
-    css = Path(css_path).read_text(encoding="utf-8") if css_path else ""
-    html = render_to_string("selfcheck/result_pdf.html", present(result) | {"css": css}, request=request)
+    context = present(result) | {
+        "checked_on": _checked_on(request.POST.get("checked_on")),
+        "check_url": request.build_absolute_uri(reverse("selfcheck:start")),
+    }
+    html = render_to_string("selfcheck/result_pdf.html", context, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="kniecheck.pdf"'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import numpy as np
@@ -11,11 +12,13 @@ from django.utils.translation import gettext as _
 
 from kniewijs import charts
 from kniewijs.core import metrics
-from kniewijs.core.metrics.localtime import day_date
+from kniewijs.core.metrics.localtime import day_date, day_number
 from kniewijs.core.metrics.pain import highest_pain
 from kniewijs.core.metrics.spikes import BANDS, NO_COMPARISON
+from kniewijs.core.metrics.warning import week_words
 from kniewijs.core.text import Language, normalise_language
 
+from . import priorities
 from .access import runner_settings
 from .history import history_for, local_today
 from .models import Activity, RunnerSettings
@@ -29,14 +32,21 @@ def _values(array: Any) -> list[float | None]:
 
 
 def _figure(chart: charts.Chart) -> dict[str, Any]:
-    return {"chart": chart, "svg": mark_safe(chart.svg)}  # noqa: S308 - built and escaped by kniewijs.charts
+    """The chart, and its table as rows of (column name, cell): on a phone each row becomes a card that
+    names its columns (table.reflow needs a data-label on every cell)."""
+    header, *body = chart.table or [()]
+    rows = [list(zip(header, row, strict=False)) for row in body]
+    svg = mark_safe(chart.svg)  # noqa: S308 - built and escaped by kniewijs.charts
+    return {"chart": chart, "svg": svg, "header": header, "rows": rows}
 
 
 def _chart_end(history: metrics.History, today: int) -> int:
     """The charts end today; a runner who only imported old files sees the months of their last run instead
-    of empty charts (the warnings are always about today)."""
+    of empty charts (the warnings are always about today). A day filled in lately (pain today, say) keeps
+    the charts at today, or the pain chart would not show what the runner just saved."""
     days = history.activities.local_day[history.activities.running]
-    if days.size and today - int(days.max()) > DAYS_SHOWN:
+    noted = history.days.day[(history.days.day <= today) & (history.days.day > today - DAYS_SHOWN)]
+    if days.size and today - int(days.max()) > DAYS_SHOWN and not noted.size:
         return int(days.max())
     return today
 
@@ -45,7 +55,10 @@ def _charts(history: metrics.History, report: metrics.Report, lang: Language) ->
     snap = report.metrics
     end = _chart_end(history, snap.today)
     weeks = snap.weeks
-    shown = np.flatnonzero(weeks.monday <= end)[-WEEKS_SHOWN:]
+    # Weeks before the first run are not weeks of 0 km: the log did not exist yet.
+    runs = history.activities.local_day[history.activities.running]
+    start = int(runs.min()) - 6 if runs.size else end + 1
+    shown = np.flatnonzero((weeks.monday <= end) & (weeks.monday >= start))[-WEEKS_SHOWN:]
     mondays = [day_date(int(m)) for m in weeks.monday[shown]]
     km = _values(weeks.running_km[shown])
     previous = _values(np.concatenate([[np.nan], weeks.running_km[:-1]])[shown])
@@ -71,12 +84,20 @@ def _charts(history: metrics.History, report: metrics.Report, lang: Language) ->
 
     figures = [
         charts.weekly_distance(
-            mondays, km, band, chart_id="weekly-km", title=_("Running km per week"), lang=lang
+            mondays,
+            km,
+            band,
+            chart_id="weekly-km",
+            title=_("Running km per week"),
+            lang=lang,
+            today=day_date(snap.today),
         ),
         charts.runs_with_spikes(
             run_days, run_km, bands, chart_id="spikes", title=_("Runs and spikes"), lang=lang
         ),
-        charts.load_ratio(days, ratio, chart_id="acwr", title=_("Load ratio (acute : chronic)"), lang=lang),
+        charts.load_ratio(
+            days, ratio, chart_id="acwr", title=_("The last 7 days against what you are used to"), lang=lang
+        ),
         charts.pain_over_load(
             days, daily_km, pain, chart_id="pain-load", title=_("Knee pain and distance"), lang=lang
         ),
@@ -113,6 +134,18 @@ def _charts(history: metrics.History, report: metrics.Report, lang: Language) ->
     return [_figure(f) for f in figures]
 
 
+def _weeks(report: metrics.Report) -> list[dict[str, Any]]:
+    """This week so far and last week, each named once for the whole page (week_words)."""
+    weeks, today = report.weeks, report.today
+    this_monday = day_number(today - timedelta(days=today.weekday()))
+    shown = []
+    for monday in (this_monday, this_monday - 7):
+        rows = np.flatnonzero(weeks.monday == monday)
+        km = float(weeks.running_km[rows[0]]) if rows.size else 0.0
+        shown.append({"name": week_words(day_date(monday), today), "km": round(km, 1)})
+    return shown
+
+
 def dashboard_context(
     user: Any, only_shoes: bool = False, settings: RunnerSettings | None = None
 ) -> dict[str, Any]:
@@ -125,6 +158,9 @@ def dashboard_context(
     if only_shoes:
         return context
     context["warnings"] = report.warnings
+    context["has_data"] = bool(history.activities.local_day.size or len(history.days))
+    context["open_cards"], context["folded_cards"] = priorities.split(priorities.cards(report.warnings))
+    context["weeks_named"] = _weeks(report)
     context["figures"] = _charts(history, report, lang)
     context["recent"] = Activity.objects.filter(user=user).defer("track").select_related("shoe")[:5]
     return context

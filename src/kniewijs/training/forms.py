@@ -77,14 +77,26 @@ class DailyEntryForm(forms.ModelForm):
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
+# The activity's shoe and effort in the runner's words: the model field has no label of its own (Django
+# would show "Shoe" on a Dutch page) and "RPE" is a scale's abbreviation no runner uses.
+ACTIVITY_LABELS = {"shoe": _("Shoe"), "rpe": _("Effort (0 = very easy, 10 = as hard as you can)")}
+
+
+def _plain_shoe_choice(form: forms.ModelForm, shoes: Any) -> None:
+    field = form.fields["shoe"]
+    field.queryset = shoes
+    field.empty_label = _("No shoe")
+
+
 class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["sport", "name", "rpe", "shoe"]
+        labels = ACTIVITY_LABELS
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["shoe"].queryset = Shoe.objects.filter(user=self.instance.user)
+        _plain_shoe_choice(self, Shoe.objects.filter(user=self.instance.user))
 
 
 class ManualRunForm(forms.ModelForm):
@@ -94,11 +106,12 @@ class ManualRunForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["sport", "start", "rpe", "shoe"]
+        labels = ACTIVITY_LABELS
         widgets = {"start": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
 
     def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["shoe"].queryset = Shoe.objects.filter(user=user, retired_on__isnull=True)
+        _plain_shoe_choice(self, Shoe.objects.filter(user=user, retired_on__isnull=True))
 
 
 class ShoeForm(forms.ModelForm):

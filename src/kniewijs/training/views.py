@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -15,9 +18,11 @@ from . import access
 from .dashboard import dashboard_context
 from .forms import ActivityForm, DailyEntryForm, ManualRunForm, ShoeForm, UploadForm
 from .jobs import UploadRefused, create_job, resume_if_abandoned, start_job
-from .models import Activity, DailyEntry, ImportedFile, Shoe
+from .models import SPORT_CHOICES, Activity, DailyEntry, ImportedFile, Shoe
 from .queue import place_of
 
+# A phone shows 25 rows comfortably; the filter and the page number travel in the page links.
+ACTIVITIES_PER_PAGE = 25
 # The job page lists at most this many files one by one; an export of thousands gives counts beyond it.
 LISTED_RESULTS = 500
 
@@ -83,8 +88,24 @@ def job(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 def activities(request: HttpRequest) -> HttpResponse:
-    rows = Activity.objects.filter(user=request.user).select_related("shoe").defer("track")[:200]
-    return _no_store(render(request, "training/activities.html", {"activities": rows}))
+    """All activities, a page at a time (a phone should not load years at once), filtered by sport; the
+    page links keep the filter."""
+    rows = Activity.objects.filter(user=request.user).select_related("shoe").defer("track")
+    sports = dict(SPORT_CHOICES)
+    sport = request.GET.get("sport", "")
+    if sport in sports:
+        rows = rows.filter(sport=sport)
+    else:
+        sport = ""
+    page = Paginator(rows, ACTIVITIES_PER_PAGE).get_page(request.GET.get("pagina"))
+    context = {
+        "activities": page.object_list,
+        "page": page,
+        "sport": sport,
+        "sports": SPORT_CHOICES,
+        "query": urlencode({"sport": sport}) if sport else "",
+    }
+    return _no_store(render(request, "training/activities.html", context))
 
 
 @login_required

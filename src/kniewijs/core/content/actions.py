@@ -130,8 +130,8 @@ ACTIONS: tuple[Action, ...] = (
                 "to absorb.",
             ),
             T(
-                "Volgens de praktijkpagina kan krachttraining de kans op hardloopblessures ongeveer halveren.",
-                "According to the clinic page, strength training can roughly halve the chance of running "
+                "Volgens de fysiotherapiepraktijk kan krachttraining de kans op hardloopblessures ongeveer halveren.",
+                "According to the physiotherapy clinic, strength training can roughly halve the chance of running "
                 "injuries.",
             ),
         ),

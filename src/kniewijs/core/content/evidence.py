@@ -38,19 +38,19 @@ EVIDENCE: tuple[EvidenceNote, ...] = (
         key="single_run_spikes",
         topic=T("Eén loop die te lang is", "One run that is too long"),
         seed_says=T(
-            "De praktijkpagina kijkt alleen naar de afstand per week.",
-            "The clinic page only looks at the distance per week.",
+            "De fysiotherapiepraktijk kijkt alleen naar de afstand per week.",
+            "The physiotherapy clinic only looks at the distance per week.",
         ),
         evidence_says=T(
             "Een groot onderzoek bij 5.205 hardlopers (Frandsen 2025) vergeleek elke loop met de langste "
             "loop van de 30 dagen ervoor. Was een loop meer dan 10% langer, dan kwamen blessures vaker voor: "
-            "1,64 keer zo vaak bij 10 tot 30% langer, 1,52 keer bij 30 tot 100% langer en 2,28 keer bij meer "
-            "dan het dubbele. De verhouding tussen de belasting van deze week en die van de weken ervoor "
-            "(de ACWR) zei in dezelfde gegevens niets bruikbaars.",
+            "ruim anderhalf keer zo vaak bij 10 tot 30% langer, anderhalf keer zo vaak bij 30 tot 100% langer "
+            "en ruim twee keer zo vaak bij meer dan het dubbele. De verhouding tussen de belasting van deze week en die van de weken ervoor "
+            "zei in dezelfde gegevens niets bruikbaars.",
             "A large study of 5,205 runners (Frandsen 2025) compared every run with the longest run of the "
-            "30 days before. When a run was more than 10% longer, injuries were more common: 1.64 times as "
-            "often for 10 to 30% longer, 1.52 times for 30 to 100% longer and 2.28 times for more than "
-            "double. In the same data, the ratio of this week's load to that of earlier weeks (the ACWR) "
+            "30 days before. When a run was more than 10% longer, injuries were more common: over one and a half times as "
+            "often for 10 to 30% longer, one and a half times for 30 to 100% longer and more than twice "
+            "as often for more than double. In the same data, the ratio of this week's load to that of earlier weeks "
             "showed no useful link.",
         ),
         what_we_do=T(
@@ -65,8 +65,8 @@ EVIDENCE: tuple[EvidenceNote, ...] = (
         key="cadence_180",
         topic=T("Een pasfrequentie van 180", "A step rate of 180"),
         seed_says=T(
-            "De praktijkpagina noemt 180 stappen per minuut als pasfrequentie die de knie vaak ontziet.",
-            "The clinic page names 180 steps a minute as a step rate that often spares the knee.",
+            "De fysiotherapiepraktijk noemt 180 stappen per minuut als pasfrequentie die de knie vaak ontziet.",
+            "The physiotherapy clinic names 180 steps a minute as a step rate that often spares the knee.",
         ),
         evidence_says=T(
             "Onderzoek (Heiderscheit 2011) liet zien dat 5 tot 10% meer stappen per minuut dan u gewend "
@@ -126,11 +126,11 @@ EVIDENCE: tuple[EvidenceNote, ...] = (
         ),
         what_we_do=T(
             "Zolang u na een knap met direct functieverlies het been nog niet kunt belasten, raadt onze "
-            "kniecheck 112 aan, zoals de praktijkpagina doet. Kunt u weer lopen, dan is er geen levensgevaar "
+            "kniecheck 112 aan, net als de fysiotherapiepraktijk. Kunt u weer lopen, dan is er geen levensgevaar "
             "meer en zeggen we: vandaag nog naar de huisarts, de huisartsenpost of de spoedeisende hulp. "
             "Twijfelt u? Bel de huisarts of de huisartsenpost: zij zeggen u hoe snel u moet komen.",
             "As long as you cannot put weight on the leg after a pop with immediate loss of function, our "
-            "knee check advises 112, as the clinic page does. Once you can walk again there is no danger to "
+            "knee check advises 112, as the physiotherapy clinic does. Once you can walk again there is no danger to "
             "life and we say: today to the GP, the out-of-hours GP service or the emergency department. Not "
             "sure? Phone your GP or the out-of-hours GP service: they will tell you how soon to come.",
         ),
@@ -173,10 +173,9 @@ EVIDENCE: tuple[EvidenceNote, ...] = (
         evidence_says=T(
             "Er is geen onderzoek dat laat zien dat een vaste kilometergrens blessures voorkomt. Wel raakten "
             "lopers die afwisselend meer dan één paar gebruikten minder vaak geblesseerd: hun risico was "
-            "ongeveer 39% lager (Malisoux 2015, HR 0,61).",
+            "ongeveer 39% lager (Malisoux 2015).",
             "No research shows that a fixed mileage limit prevents injuries. Runners who switched between "
-            "more than one pair did get injured less often: their risk was about 39% lower (Malisoux 2015, "
-            "HR 0.61).",
+            "more than one pair did get injured less often: their risk was about 39% lower (Malisoux 2015).",
         ),
         what_we_do=T(
             "We gebruiken 700 kilometer als geheugensteun om uw schoenen na te kijken, en raden aan twee "
@@ -195,17 +194,17 @@ EVIDENCE: tuple[EvidenceNote, ...] = (
         ),
         evidence_says=T(
             "Een overzicht van onderzoeken (Lauersen 2014) vond dat krachttraining de kans op sportblessures "
-            "terugbracht tot ongeveer een derde (RR 0,315). Het ging om sporters in het algemeen, niet "
-            "alleen om hardlopers. Rekken had bijna geen effect (RR 0,96).",
+            "terugbracht tot ongeveer een derde van het risico zonder krachttraining. Het ging om sporters in het algemeen, niet "
+            "alleen om hardlopers. Rekken had bijna geen effect: het risico bleef vrijwel gelijk.",
             "A review of studies (Lauersen 2014) found that strength training cut the risk of sports "
-            "injuries to about a third (RR 0.315). This was in athletes in general, not only runners. "
-            "Stretching made almost no difference (RR 0.96).",
+            "injuries to about a third of the risk without strength training. This was in athletes in general, not only runners. "
+            "Stretching made almost no difference: the risk stayed nearly the same.",
         ),
         what_we_do=T(
-            "We noemen de halvering van de praktijkpagina als voorzichtige schatting. Krachttraining is een "
+            "We houden de halvering die de fysiotherapiepraktijk noemt aan als voorzichtige schatting. Krachttraining is een "
             "van de best onderbouwde manieren om blessures te voorkomen. Rekken raden we aan voor "
             "soepelheid, niet als bescherming tegen blessures.",
-            "We give the clinic page's 'about half' as a cautious estimate. Strength training is one of "
+            "We keep the physiotherapy clinic's 'about half' as a cautious estimate. Strength training is one of "
             "the best-supported ways to prevent injuries. We suggest stretching for suppleness, not as "
             "protection against injury.",
         ),

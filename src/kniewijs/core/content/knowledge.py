@@ -310,8 +310,8 @@ FIGURES: tuple[Figure, ...] = (
         "10%",
         T("per week", "a week"),
         T(
-            "meer kilometers is de grens die de praktijkpagina aanhoudt",
-            "more kilometres is the limit the clinic page recommends",
+            "meer kilometers is de grens die de fysiotherapiepraktijk aanhoudt",
+            "more kilometres is the limit the physiotherapy clinic recommends",
         ),
     ),
     Figure(
@@ -333,9 +333,9 @@ FIGURES: tuple[Figure, ...] = (
         "~50%",
         T("minder blessures", "fewer injuries"),
         T(
-            "met krachttraining, volgens de praktijkpagina; onderzoek bij sporters vond zelfs ongeveer twee "
+            "met krachttraining, volgens de fysiotherapiepraktijk; onderzoek bij sporters vond zelfs ongeveer twee "
             "derde minder",
-            "with strength training, according to the clinic page; research in athletes even found about "
+            "with strength training, according to the physiotherapy clinic; research in athletes even found about "
             "two thirds fewer",
         ),
     ),
@@ -405,7 +405,7 @@ SECTION_LEADS: dict[str, Text] = {
         "Short answers to questions runners often ask.",
     ),
     "bewijs": T(
-        "Waar onderzoek iets anders zegt dan de praktijkpagina, en wat wij daarmee doen.",
-        "Where research differs from the clinic page, and what we do about it.",
+        "Waar onderzoek iets anders zegt dan de fysiotherapiepraktijk, en wat wij daarmee doen.",
+        "Where research differs from the physiotherapy clinic, and what we do about it.",
     ),
 }

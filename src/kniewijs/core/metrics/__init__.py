@@ -22,6 +22,9 @@ What is computed, each with its source and conventions in its module:
 - gait.py: cadence, vertical oscillation, ground contact and stride per week; the own cadence baseline
   and a +5-10% target (core.load.cadence_target, Heiderscheit 2011).
 - shoes.py: km per pair, the 600-800 km limit, rotation (Malisoux 2015), pain per pair.
+- actions.py: the one thing to do about each warning (rest, a shorter run, the knee check, the physio, the
+  GP), in the words of the warning's own source.
+- warning.py: the Warning type and the one name of a calendar week ("vorige week (ma 23 t/m zo 29 nov)").
 - overview.py, warnings.py, reporting.py: all of it for one day (`snapshot`), the warnings, and the
   report with its JSON form (`report`, `report_to_dict`).
 """

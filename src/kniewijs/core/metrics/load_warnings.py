@@ -6,9 +6,10 @@ from __future__ import annotations
 from ..load import SpikeBand
 from ..text import T, Text
 from .load_ratio import DANGER
+from .localtime import day_date
 from .monotony import MONOTONY_CRITICAL, MonotonyLevel, monotony_level
 from .overview import Snapshot, today_value
-from .warning import Warning, as_percent, date_text, decimals, km_shown
+from .warning import Warning, as_percent, date_text, decimals, km_shown, week_span, week_words
 from .weekly import MIN_REST_DAYS_PER_WEEK
 
 
@@ -24,6 +25,11 @@ _BAND_WORDS: dict[SpikeBand, Text] = {
 }
 
 
+def _capital(text: Text) -> Text:
+    """A name that opens a sentence: "vorige week (...)" -> "Vorige week (...)"."""
+    return T(text.nl[:1].upper() + text.nl[1:], text.en[:1].upper() + text.en[1:])
+
+
 def ten_percent_rule_warnings(snap: Snapshot) -> list[Warning]:
     """This week so far, or else last week, more than 10% above the week before (seed; Buist 2008)."""
     weeks = snap.weeks
@@ -33,17 +39,23 @@ def ten_percent_rule_warnings(snap: Snapshot) -> list[Warning]:
             continue
         km, previous = float(weeks.running_km[row]), float(weeks.running_km[row - 1])
         pct = as_percent(float(weeks.growth[row]))
-        when = (
-            T(
-                "Deze week liep u tot nu toe {km} km, vorige week {prev} km.",
-                "So far this week you have run {km} km, against {prev} km last week.",
+        today = day_date(snap.today)
+        week = week_words(day_date(int(weeks.monday[row])), today)
+        before = week_words(day_date(int(weeks.monday[row - 1])), today)
+        if not this_week:  # the week before last is named by what it is to last week
+            span = week_span(day_date(int(weeks.monday[row - 1])), today)
+            before = T("de week daarvoor ({span})", "the week before ({span})").format(span=span)
+        if this_week:
+            when = T(
+                "{week} liep u tot nu toe {km} km, {before} {prev} km.",
+                "{week} you have run {km} km so far, against {prev} km {before}.",
             )
-            if this_week
-            else T(
-                "Vorige week liep u {km} km, de week daarvoor {prev} km.",
-                "Last week you ran {km} km, against {prev} km the week before.",
+        else:
+            when = T(
+                "{week} liep u {km} km, {before} {prev} km.",
+                "{week} you ran {km} km, against {prev} km {before}.",
             )
-        )
+        when = when.format(week=_capital(week), before=before, km=km_shown(km), prev=km_shown(previous))
         return [
             Warning(
                 code="ten_percent_rule",
@@ -59,7 +71,7 @@ def ten_percent_rule_warnings(snap: Snapshot) -> list[Warning]:
                     "{when} That is {pct}% more. The advice is to add no more than 10% a week. In the one "
                     "study that tested this rule, runners who kept to it were not injured less often. "
                     "Building up gradually is still sensible; above all, watch how your knee responds.",
-                ).format(when=when.format(km=km_shown(km), prev=km_shown(previous)), pct=pct),
+                ).format(when=when, pct=pct),
                 source="seed",
                 link="oorzaken#overload",
                 numbers={
@@ -100,7 +112,7 @@ def single_run_spike_warnings(snap: Snapshot) -> list[Warning]:
                 km=km_shown(spike.run_km),
                 longest=km_shown(spike.longest_previous_km),
                 band=_BAND_WORDS[spike.band],
-                rr=decimals(spike.rate_ratio, 2),
+                rr=decimals(spike.rate_ratio, 1),
             ),
             source="frandsen_2025",
             link="oorzaken#overload",
@@ -128,17 +140,18 @@ def acwr_danger_warnings(snap: Snapshot) -> list[Warning]:
             code="acwr_danger",
             severity="warn",
             title=T(
-                "De afgelopen week trainde u {ratio} keer zoveel als gewoonlijk",
-                "Over the past week you trained {ratio} times your usual amount",
-            ).format(ratio=decimals(ratio, 2)),
+                "De afgelopen 7 dagen trainde u {ratio} keer zo veel als u gewend bent",
+                "In the last 7 days you trained {ratio} times as much as you are used to",
+            ).format(ratio=decimals(ratio, 1)),
             explanation=T(
                 "De afgelopen 7 dagen kwam u op {acute} {unit}. In de drie weken daarvoor was dat "
-                "gemiddeld {chronic} {unit} per week. Onderzoek in teamsporten noemt een verhouding van "
-                "1,5 of meer een gevarenzone. Die grens staat ter discussie en voorspelde bij hardlopers "
+                "gemiddeld {chronic} {unit} per week. Onderzoek in teamsporten noemt anderhalf keer zo "
+                "veel als gewoonlijk of meer een gevarenzone. Die grens staat ter discussie en voorspelde bij hardlopers "
                 "blessures slecht. Zie het daarom als een seintje om de komende dagen wat gas terug te "
                 "nemen.",
                 "In the last 7 days you reached {acute} {unit}. In the three weeks before, you averaged "
-                "{chronic} {unit} a week. Team-sport research calls a ratio of 1.5 or more a danger zone. "
+                "{chronic} {unit} a week. Team-sport research calls one and a half times the usual or more a "
+                "danger zone. "
                 "That limit is disputed and predicted injuries poorly in runners, so take it as a hint "
                 "to ease off for the next few days.",
             ).format(acute=km_shown(acute), chronic=km_shown(chronic), unit=load_unit_text(snap)),
@@ -167,18 +180,19 @@ def monotony_high_warnings(snap: Snapshot) -> list[Warning]:
             code="monotony_high",
             severity="alert" if value >= MONOTONY_CRITICAL else "warn",
             title=T(
-                "Uw trainingsweek was eentonig (monotonie {m})",
-                "Your training week was monotonous (monotony {m})",
-            ).format(m=decimals(value, 2)),
+                "De afgelopen 7 dagen was elke dag ongeveer even zwaar",
+                "In the last 7 days every day was about as hard as the next",
+            ),
             explanation=T(
-                "De afgelopen 7 dagen was uw gemiddelde belasting {mean} {unit} per dag, met weinig "
-                "verschil tussen de dagen: een monotonie van {m}. Vanaf 1,5 raden trainingsprogramma's "
-                "meer afwisseling aan, en vanaf 2,0 noemen ze het kritiek. Wissel zware en lichte dagen af "
-                "en plan een echte rustdag.",
+                "De afgelopen 7 dagen was uw belasting gemiddeld {mean} {unit} per dag, met weinig "
+                "verschil tussen zware en lichte dagen. Wie elke dag ongeveer hetzelfde doet, herstelt "
+                "minder goed; trainingsprogramma's raden dan meer afwisseling aan. Wissel zware en lichte "
+                "dagen af en plan een echte rustdag.",
                 "Over the last 7 days your load averaged {mean} {unit} a day, with little difference "
-                "between days: a monotony of {m}. Training platforms advise more variety from 1.5 and "
-                "call 2.0 critical. Alternate hard and easy days and plan a real rest day.",
-            ).format(mean=km_shown(mean_load), m=decimals(value, 2), unit=load_unit_text(snap)),
+                "between hard and easy days. Doing about the same every day leaves less room to recover; "
+                "training platforms then advise more variety. Alternate hard and easy days and plan a "
+                "real rest day.",
+            ).format(mean=km_shown(mean_load), unit=load_unit_text(snap)),
             source="foster_1998",
             link="oorzaken#recovery",
             numbers={

@@ -77,6 +77,20 @@ def monotony(loads: Sequence[float], sd: SdConvention = "population") -> float |
     return None if np.isnan(value) else value
 
 
+def week_so_far(loads: Sequence[float], sd: SdConvention = "population") -> tuple[float | None, float | None]:
+    """(monotony, strain) of a calendar week that is not over yet, over its own days Monday to today.
+
+    Foster's formula on the days the week has so far, so its monotony and strain describe the same days
+    as its km; the 7 days ending today would mix in last week. One day has no spread: (None, None)."""
+    if not 1 <= len(loads) <= DAYS:
+        raise ValueError("a week so far has 1 to 7 days")
+    if len(loads) - _ddof(sd) < 1:
+        return None, None
+    total, values = _monotony_of_days([np.asarray([load], dtype=np.float64) for load in loads], sd)
+    value = float(values[0])
+    return (None, None) if np.isnan(value) else (value, value * float(total[0]))
+
+
 @dataclass(frozen=True, slots=True)
 class Monotony:
     """Per day of a series: over the 7 days ending that day (zeros before the series starts)."""

@@ -20,7 +20,7 @@ from .gait import GAIT_COLUMNS
 from .load_ratio import ACUTE_DAYS, CHRONIC_DAYS, acwr_zone
 from .localtime import day_date, iso_week
 from .model import History
-from .monotony import monotony_level
+from .monotony import monotony_level, week_so_far
 from .overview import Snapshot, snapshot, today_value
 from .shoes import ShoeStatus
 from .sources import source
@@ -74,10 +74,17 @@ def _weeks(report: Report) -> list[dict[str, Any]]:
     growth = _column(weeks.growth * 100, 1)
     pain = _column(snap.weekly_pain, 1)
     gait = {name: _column(values, 1) for name, values in snap.weekly_gait.items()}
-    # Monotony and strain of each week are those of its last day (the Sunday, or today).
+    # Monotony and strain of a complete week are those of its Sunday (the 7 days Monday to Sunday). The
+    # week so far has its own, over Monday to today: the same days as its km (monotony.week_so_far).
     last_day = np.minimum(weeks.monday + 6, snap.today) - snap.series.first_day
     monotony = _column(snap.monotony.monotony[last_day], 2)
     strain = _column(snap.monotony.strain[last_day], 1)
+    if len(weeks) and not weeks.complete[-1]:
+        first = int(weeks.monday[-1]) - snap.series.first_day
+        days = snap.series.load(snap.load_unit)[first : snap.today - snap.series.first_day + 1]
+        value, week_strain = week_so_far(days.tolist())
+        monotony[-1] = _number(value, 2)
+        strain[-1] = _number(week_strain, 1)
     columns = {
         "running_km": _column(weeks.running_km),
         "running_sessions": weeks.running_sessions.tolist(),

@@ -30,10 +30,10 @@ WORSE_THEN_112 = T(
     "If it gets worse quickly, or you become breathless or get chest pain, call 112 at once.",
 )
 PROGRAMME_ON_HOLD = T(
-    "Uw herstelprogramma staat stil tot een arts u heeft gezien. Heeft een arts u gezien, geef dat dan "
-    "hieronder aan en volg zijn of haar advies.",
-    "Your recovery programme is on hold until a doctor has seen you. Once a doctor has, say so below and "
-    "follow their advice.",
+    "Uw herstelprogramma staat stil tot een arts u heeft gezien. Heeft een arts u gezien, meld dat dan "
+    "met de knop bij dit bericht en volg zijn of haar advies.",
+    "Your recovery programme is on hold until a doctor has seen you. Once a doctor has, say so with the "
+    "button beside this message and follow their advice.",
 )
 
 

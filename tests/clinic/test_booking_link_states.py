@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - pytest fixtures imported from test_booking_manage are taken as parameters
 """What the manage page and the mailed link say follows the booking's real state: active, moved, cancelled, and
 whether the link the runner holds is the newest one. And within the clinic's deadline, the mails give the
 clinic's number instead of a change link."""
@@ -14,7 +15,7 @@ from kniewijs.clinic.models import Booking
 
 from ..conftest import make_booking
 from .test_booking_helpers import at, monday_morning  # noqa: F401 - a fixture
-from .test_booking_manage import booking, open_link, token, url  # noqa: F401 - a fixture
+from .test_booking_manage import booking, open_link, token, url  # noqa: F401, F811 - fixtures
 
 pytestmark = pytest.mark.usefixtures("monday_morning")
 
@@ -73,13 +74,18 @@ def test_after_cancelling_the_newest_link_says_cancelled_and_that_no_newer_link_
     newest = token(booking)
     open_link(client, booking)
     client.post(url("booking:cancel", booking))
-    for response in (client.get(url("booking:manage", booking)), open_link(client.__class__(), booking, newest)):
+    for response in (
+        client.get(url("booking:manage", booking)),
+        open_link(client.__class__(), booking, newest),
+    ):
         page = response.content.decode()
         assert response.status_code == 410
         assert has(page, CANCELLED)
-        assert nl("It was cancelled on %(day)s. This was its most recent link; there is no newer one.") % {
-            "day": "2 juni 2025"
-        } in page
+        assert (
+            nl("It was cancelled on %(day)s. This was its most recent link; there is no newer one.")
+            % {"day": "2 juni 2025"}
+            in page
+        )
         assert not has(page, REPLACED) and not has(page, MOVED_SINCE)
 
 
@@ -130,4 +136,7 @@ def test_a_confirmation_in_good_time_keeps_the_link_and_the_number_for_later(cli
     emails.send(emails.CONFIRMATION, make_booking(clinic, physio, hours=72))
     (message,) = mail.outbox
     assert "/afspraak/beheer/#" in message.body
-    assert nl("Later than that, please phone the clinic: %(phone)s.") % {"phone": "030 123 45 67"} in message.body
+    assert (
+        nl("Later than that, please phone the clinic: %(phone)s.") % {"phone": "030 123 45 67"}
+        in message.body
+    )

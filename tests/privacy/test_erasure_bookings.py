@@ -48,7 +48,9 @@ def test_the_erase_page_lists_the_appointment_before_the_runner_confirms(runner_
     assert Booking.objects.get(pk=tomorrow_morning.pk).is_active  # only a look
 
 
-def test_a_runner_without_upcoming_appointments_is_told_nothing_about_them(runner, runner_client, clinic, physio):
+def test_a_runner_without_upcoming_appointments_is_told_nothing_about_them(
+    runner, runner_client, clinic, physio
+):
     past = make_booking(clinic, physio, runner=runner, hours=-30)
     assert past.starts_at < timezone.now()
     assert nl("Your appointment is cancelled too") not in runner_client.get(ERASE).content.decode()
@@ -79,7 +81,9 @@ def test_erasing_cancels_the_appointment_and_mails_the_clinic_and_the_runner_aft
     assert "account" in to_clinic[0].body
 
 
-def test_the_erase_form_cancels_the_appointment_too(runner_client, tomorrow_morning, physio, django_capture_on_commit_callbacks):
+def test_the_erase_form_cancels_the_appointment_too(
+    runner_client, tomorrow_morning, physio, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = runner_client.post(ERASE, {"password": PASSWORD, "understood": "on"})
     assert response.status_code == 302

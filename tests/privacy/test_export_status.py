@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -36,7 +35,9 @@ def status_of(client, export):
     return client.get(reverse("privacy:export_status", args=[export.pk]))
 
 
-def test_the_status_url_gives_the_owner_the_state_of_an_export_being_made(runner_client, runner, in_background):
+def test_the_status_url_gives_the_owner_the_state_of_an_export_being_made(
+    runner_client, runner, in_background
+):
     runner_client.post(EXPORT)
     (export,) = DataExport.objects.filter(user=runner)
     response = status_of(runner_client, export)

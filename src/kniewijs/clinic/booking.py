@@ -165,7 +165,9 @@ def cancel(booking: Booking, *, expected_version: int | None = None, now: dateti
 def upcoming_of(runner: Any, now: datetime | None = None) -> Any:
     """The runner's active bookings that have not started yet, soonest first."""
     return (
-        Booking.objects.filter(runner=runner, status=Booking.Status.ACTIVE, starts_at__gt=now or timezone.now())
+        Booking.objects.filter(
+            runner=runner, status=Booking.Status.ACTIVE, starts_at__gt=now or timezone.now()
+        )
         .select_related("clinic", "therapist__user", "appointment_type")
         .order_by("starts_at")
     )

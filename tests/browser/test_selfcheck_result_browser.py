@@ -11,7 +11,13 @@ FIRST_SCREEN = 700  # px from the top of the page, leaving the phone's own bars 
 
 @pytest.mark.parametrize(
     ("slug", "level"),
-    [("knap", "emergency"), ("warme-knie", "urgent"), ("knieschijf", "physio"), ("buitenkant", "self_care")],
+    [
+        ("knap", "emergency"),
+        ("warme-knie", "urgent"),
+        ("blijft-pijn", "gp"),
+        ("knieschijf", "physio"),
+        ("buitenkant", "self_care"),
+    ],
 )
 def test_the_next_step_button_is_on_the_first_phone_screen(chromium_page, artifacts_dir, slug, level):
     page = chromium_page

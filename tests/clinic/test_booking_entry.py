@@ -10,20 +10,9 @@ from django.urls import reverse
 
 from kniewijs.recovery.models import Programme
 
-pytestmark = pytest.mark.django_db
+from ..answers import KNEECAP
 
-KNEECAP = {
-    "age": 34,
-    "injury": False,
-    "swelling": "none",
-    "weeks": 3,
-    "pain_now": 1,
-    "pain_running": 3,
-    "pain_next_morning": 0,
-    "improving_with_rest": True,
-    "location": "kneecap",
-    "worse_with": ["stairs"],
-}
+pytestmark = pytest.mark.django_db
 
 
 def booking_form(page: str) -> str:

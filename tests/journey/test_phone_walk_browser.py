@@ -78,6 +78,15 @@ class Walker:
         if found:
             self.problems[f"{role} {key} ({page.url.removeprefix(self.base_url)})"] = found
 
+    def check_in_fresh_browser(self, page, path: str, key: str) -> None:
+        """A mailed link opened as a visitor without this browser's session would open it."""
+        locale = "nl-NL" if self.lang == "nl" else "en-GB"
+        fresh = phone_context(page.context.browser, WIDTHS[0], 780, locale).new_page()
+        fresh.goto(self.base_url + path)
+        fresh.wait_for_load_state()
+        self.check(fresh, "visitor", key)
+        fresh.context.close()
+
     def fetch_with(self, page, role: str):
         def fetch(path):
             page.set_viewport_size({"width": WIDTHS[0], "height": 780})
@@ -131,12 +140,37 @@ def book_and_cancel(walker: Walker, page) -> None:
     page.goto(base + link)
     page.wait_for_url(re.compile(r".*/afspraak/beheer/[0-9a-f-]{36}/$"))
     walker.check(page, "visitor", "booking:manage")
+    # Moving it: the times again, then the new time with the newest link.
+    page.locator("a[href$='/verzetten/']").first.click()
+    page.locator("button[name=slot]").first.wait_for()
+    walker.check(page, "visitor", "booking:reschedule")
+    page.locator("button[name=slot]").nth(-2).click()
+    page.wait_for_load_state()
+    booking.refresh_from_db()
+    newest = manage_link(booking)
+    page.goto(base + newest)
+    page.wait_for_url(re.compile(r".*/afspraak/beheer/[0-9a-f-]{36}/$"))
+    walker.check(page, "visitor", "booking:manage[moved]")
+    # The link from the first e-mail, in a fresh browser: it says the appointment moved.
+    walker.check_in_fresh_browser(page, link, "booking:link[replaced]")
     page.locator("a[href$='/annuleren/']").first.click()
     page.locator("form button[type=submit].danger").wait_for()
     walker.check(page, "visitor", "booking:cancel")
     page.locator("form button[type=submit].danger").click()
     page.wait_for_load_state()
     walker.check(page, "visitor", "booking:cancelled")
+    # The newest link once more, after cancelling: it says cancelled, and that no newer link exists.
+    walker.check_in_fresh_browser(page, newest, "booking:link[cancelled]")
+
+
+def export_being_made(walker: Walker, page, runner) -> None:
+    """The export page while the download is being made: a status box that updates itself, no reload."""
+    from kniewijs.privacy.models import DataExport
+
+    DataExport.objects.create(user=runner, status=DataExport.Status.RUNNING)
+    page.goto(walker.base_url + prefixed("/account/privacy/export/", walker.lang))
+    page.locator("#export-status").wait_for()
+    walker.check(page, "runner", "privacy:export[being made]")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -158,6 +192,7 @@ def test_every_page_fits_a_phone_and_axe_finds_nothing_serious(chromium_browser,
     runner_page = phone_context(chromium_browser, 360, 780, locale).new_page()
     log_in(runner_page, base, DEMO_EMAIL, DEMO_PASSWORD)
     walker.walk_role(runner_page, "runner", SEEDS_RUNNER, done)
+    export_being_made(walker, runner_page, _runner)
 
     physio_page = phone_context(chromium_browser, 360, 780, locale).new_page()
     log_in(physio_page, base, physio.email, PHYSIO_PASSWORD)
@@ -174,7 +209,13 @@ def test_every_page_fits_a_phone_and_axe_finds_nothing_serious(chromium_browser,
         "visitor selfcheck:example[slug=knap]",
         "visitor selfcheck:example[slug=warme-knie]",
         "visitor selfcheck:example[slug=knieschijf]",
+        "visitor selfcheck:example[slug=blijft-pijn]",
+        "visitor selfcheck:example[slug=buitenkant]",
         "visitor booking:cancelled",
+        "visitor booking:manage[moved]",
+        "visitor booking:link[replaced]",
+        "visitor booking:link[cancelled]",
+        "runner privacy:export[being made]",
         "runner training:dashboard",
         "runner recovery:programme",
         "runner privacy:erase",

@@ -3,23 +3,12 @@ sideways scrolling), and every checkbox of the programme log is a touch target o
 
 import pytest
 
+from ..answers import KNEECAP
 from ..conftest import make_runner
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "een-lang-wachtwoord-42"
-KNEECAP = {
-    "age": 34,
-    "injury": False,
-    "swelling": "none",
-    "weeks": 3,
-    "pain_now": 1,
-    "pain_running": 3,
-    "pain_next_morning": 0,
-    "improving_with_rest": True,
-    "location": "kneecap",
-    "worse_with": ["stairs"],
-}
 
 
 def signed_in_runner_with_a_programme_and_a_token(page):

@@ -10,20 +10,9 @@ from kniewijs.recovery.models import Programme, SessionLog
 from kniewijs.recovery.views import calendar_token
 from kniewijs.training.models import DailyEntry
 
-pytestmark = pytest.mark.django_db
+from ..answers import KNEECAP
 
-KNEECAP = {
-    "age": 34,
-    "injury": False,
-    "swelling": "none",
-    "weeks": 3,
-    "pain_now": 1,
-    "pain_running": 3,
-    "pain_next_morning": 0,
-    "improving_with_rest": True,
-    "location": "kneecap",
-    "worse_with": ["stairs"],
-}
+pytestmark = pytest.mark.django_db
 
 
 def start(client, answers=KNEECAP):

@@ -12,22 +12,11 @@ from django.urls import reverse
 from kniewijs.api.models import ApiToken
 from kniewijs.recovery.models import Programme, SessionLog
 
+from ..answers import KNEECAP
 from ..walk import plain_dutch_problems
 
 pytestmark = pytest.mark.django_db
 
-KNEECAP = {
-    "age": 34,
-    "injury": False,
-    "swelling": "none",
-    "weeks": 3,
-    "pain_now": 1,
-    "pain_running": 3,
-    "pain_next_morning": 0,
-    "improving_with_rest": True,
-    "location": "kneecap",
-    "worse_with": ["stairs"],
-}
 FRESH = dict(KNEECAP, weeks=1)  # a week of pain: self-care, no advice to see anyone
 GP_ADVISED = dict(KNEECAP, weeks=4, improving_with_rest=False)  # pain over weeks despite rest
 

@@ -12,6 +12,7 @@ from kniewijs.selfcheck.examples import EXAMPLES
 EXAMPLE_LEVELS = {
     "knap": "emergency",
     "warme-knie": "urgent",
+    "blijft-pijn": "gp",
     "knieschijf": "physio",
     "buitenkant": "self_care",
 }

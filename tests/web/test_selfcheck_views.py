@@ -239,9 +239,9 @@ def test_the_pdf_is_a_real_pdf_with_the_result_in_it(client):
 def test_examples_show_every_kind_of_result_and_unknown_ones_are_404(client):
     levels = {
         client.get(reverse("selfcheck:example", args=[slug])).context["level_code"]
-        for slug in ("knieschijf", "buitenkant", "warme-knie", "knap")
+        for slug in ("knieschijf", "buitenkant", "blijft-pijn", "warme-knie", "knap")
     }
-    assert levels == {"self_care", "physio", "urgent", "emergency"}
+    assert levels == {"self_care", "physio", "gp", "urgent", "emergency"}
     assert client.get(reverse("selfcheck:example", args=["bestaat-niet"])).status_code == 404
 
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from kniewijs.core.answers import parse_answers
 from kniewijs.core.recovery.ladder import run_level
+from kniewijs.selfcheck.examples import NO_WARNING_SIGNS
 from kniewijs.training.models import Activity, DailyEntry, Shoe
 
 from .models import Programme, SessionLog
@@ -29,14 +30,7 @@ ZONE = ZoneInfo("Europe/Amsterdam")
 
 DEMO_ANSWERS = {
     "age": 38,
-    "injury": False,
-    "swelling": "none",
-    "warm": False,
-    "red": False,
-    "fever": False,
-    "locking": False,
-    "giving_way": False,
-    "calf_swelling": False,
+    **NO_WARNING_SIGNS,
     "weeks": 3,
     "pain_now": 2,
     "pain_running": 3,

@@ -13,6 +13,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from .text import Text
+
 Sport = Literal["running", "cycling", "swimming", "walking", "other"]
 SPORTS: tuple[Sport, ...] = ("running", "cycling", "swimming", "walking", "other")
 
@@ -63,7 +65,8 @@ class Summary:
 
     distance_m: float | None = None
     duration_s: float | None = None  # moving/timer time when the file has it, else elapsed
-    elapsed_s: float | None = None
+    elapsed_s: float | None = None  # first to last moment, pauses included
+    moving_s: float | None = None  # time in motion: pauses (device paused, or standing still) left out
     avg_heart_rate: float | None = None
     max_heart_rate: float | None = None
     avg_cadence_spm: float | None = None
@@ -88,6 +91,14 @@ class ActivityData:
     name: str | None = None
     # Device details stay with the runner; they are never shown to a clinic.
     device: str | None = None
+    # Why the sport was guessed from the data when the file did not say ("geraden uit 24,4 km/u"); None
+    # when the file named it.
+    sport_guess: Text | None = None
+    # What was lost when the file stops early or is partly damaged ("opname stopt na 7,3 km: het bestand
+    # houdt daar op"); None for a whole file.
+    partial: Text | None = None
+    # Pauses inside the recording (gaps between tracks or segments of one file, or the device paused).
+    pauses: int = 0
 
     @property
     def records(self) -> int:

@@ -103,3 +103,14 @@ def test_monotony_is_told_without_the_word_or_its_number():
     words = warning.title.nl + warning.explanation.nl
     assert "monotonie" not in words.lower() and "1,5" not in words and "2,0" not in words
     assert warning.title.nl.startswith("De afgelopen 7 dagen")
+
+
+def test_five_km_every_day_for_four_weeks_is_the_most_monotonous_load_and_gets_the_alert():
+    runs = [
+        Activity(at(TODAY - timedelta(days=d)), "running", 5_000, 1800, avg_cadence_spm=170, rpe=3, shoe="b")
+        for d in range(28)
+    ]
+    warning = warnings_of(runs)["monotony_high"]
+    assert warning.severity == "alert" and warning.numbers["monotony"] == 10.0
+    # Strain stays a number: the week's load times the capped monotony.
+    assert warning.numbers["strain"] == 10.0 * warning.numbers["weekly_load"]

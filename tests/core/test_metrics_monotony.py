@@ -3,7 +3,13 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from kniewijs.core.metrics.monotony import MonotonyLevel, monotony, monotony_level, rolling_monotony
+from kniewijs.core.metrics.monotony import (
+    MONOTONY_MAX,
+    MonotonyLevel,
+    monotony,
+    monotony_level,
+    rolling_monotony,
+)
 
 BRIEF_WEEK = [600, 200, 400, 500, 100, 650, 0]
 
@@ -27,11 +33,33 @@ def test_strain_is_the_weekly_load_times_the_monotony():
     assert result.sd == "population"
 
 
-@pytest.mark.parametrize("week", [[0] * 7, [5.0] * 7, [0.1] * 7])
-def test_the_same_load_every_day_has_no_spread_so_monotony_is_undefined_not_infinite(week):
-    assert monotony(week) is None
+@pytest.mark.parametrize("week", [[5.0] * 7, [0.1] * 7, [300.0] * 7])
+def test_the_same_load_every_day_is_capped_at_the_maximum_instead_of_infinite(week):
+    assert monotony(week) == MONOTONY_MAX
     result = rolling_monotony(np.asarray(week, dtype=float))
+    assert result.monotony[-1] == MONOTONY_MAX
+    assert result.strain[-1] == pytest.approx(sum(week) * MONOTONY_MAX)
+    assert monotony_level(monotony(week)) is MonotonyLevel.CRITICAL
+
+
+def test_a_week_of_rest_has_no_monotony_at_all():
+    assert monotony([0] * 7) is None
+    result = rolling_monotony(np.zeros(7))
     assert np.isnan(result.monotony[-1]) and np.isnan(result.strain[-1])
+
+
+def test_five_km_every_day_scores_higher_than_six_days_of_five_and_a_rest_day():
+    # Issue 15: the most monotonous week scored nothing while 6 x 5 km and a rest day scored 2.45.
+    six_and_rest = monotony([5.0] * 6 + [0.0])
+    assert round(six_and_rest, 2) == 2.45
+    assert monotony([5.0] * 7) > six_and_rest
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0, 1000, allow_nan=False), min_size=7, max_size=7))
+def test_no_week_scores_above_the_cap(week):
+    value = monotony(week)
+    assert value is None or 0 <= value <= MONOTONY_MAX
 
 
 def test_rest_days_before_the_series_count_as_zero_load():

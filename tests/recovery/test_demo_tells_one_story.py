@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 
 # Written out here rather than taken from kniewijs.core.text, so the test reads the page on its own terms.
 DUTCH_MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december".split()
-)  # noqa: SIM905
+    "januari februari maart april mei juni juli augustus september oktober november december".split()  # noqa: SIM905
+)
 
 
 def dutch_day(text: str, year: int) -> date:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kniewijs import charts
 from kniewijs.core import metrics
+from kniewijs.core.metrics.comparable import comparable_ratios
 from kniewijs.core.metrics.localtime import day_date, day_number
 from kniewijs.core.metrics.pain import highest_pain
 from kniewijs.core.metrics.spikes import BANDS, NO_COMPARISON
@@ -95,7 +96,7 @@ def _charts(history: metrics.History, report: metrics.Report, lang: Language) ->
         charts.runs_with_spikes(
             run_days, run_km, bands, chart_id="spikes", title=_("Runs and spikes"), lang=lang
         ),
-        charts.load_ratio(
+        ratio_chart := charts.load_ratio(
             days, ratio, chart_id="acwr", title=_("The last 7 days against what you are used to"), lang=lang
         ),
         charts.pain_over_load(
@@ -131,7 +132,20 @@ def _charts(history: metrics.History, report: metrics.Report, lang: Language) ->
                 lang=lang,
             )
         )
-    return [_figure(f) for f in figures]
+    shown = [_figure(f) for f in figures]
+    for figure in shown:
+        if figure["chart"] is ratio_chart:
+            figure["comparisons"] = _comparisons(snap, lang)
+    return shown
+
+
+def _comparisons(snap: metrics.Snapshot, lang: Language) -> list[tuple[str, str]]:
+    """Today's ratio as each app computes it (core.metrics.comparable), for the folded details: a runner
+    who sees another number in another app can tell why."""
+    return [
+        (reading.name.get(lang), "–" if reading.value is None else _two_places(reading.value, lang))
+        for reading in comparable_ratios(snap.ratios, snap.fitness)
+    ]
 
 
 def _weeks(report: metrics.Report) -> list[dict[str, Any]]:
@@ -164,3 +178,8 @@ def dashboard_context(
     context["figures"] = _charts(history, report, lang)
     context["recent"] = Activity.objects.filter(user=user).defer("track").select_related("shoe")[:5]
     return context
+
+
+def _two_places(value: float, lang: Language) -> str:
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if lang == "nl" else text

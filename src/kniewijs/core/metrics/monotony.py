@@ -6,8 +6,13 @@ daily loads 600, 200, 400, 500, 100, 650, 0, gives 1.49 with the population SD a
 sample SD. We use the population SD (divide by 7): the 7 days are the whole week being described, not a
 sample from a larger one. Thresholds: Runalyze warns from 1.5 and calls 2.0 critical.
 
-Identical loads every day (including 7 rest days) have an SD of 0: monotony is then undefined (NaN or
-None), not infinite. An SD at or below 1e-9 x the mean counts as 0, so rounding cannot make it huge.
+The same load every day is the most monotonous week there is, yet its SD is 0 and Foster's ratio runs off
+to infinity. Runalyze caps the value at a maximum instead; we do the same with MONOTONY_MAX = 10, far
+above the critical 2.0, so five km every day for a week scores 10 and gets the alert, and strain stays a
+finite number (weekly load x 10). A ratio that comes out above the cap is capped too, so one week cannot
+score more than a week without any variation. An SD at or below 1e-9 x the mean counts as 0, so rounding
+cannot tip a constant week either way. Seven rest days have no load to be monotonous about: monotony is
+then undefined (NaN or None), and no warning follows.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ SdConvention = Literal["population", "sample"]
 DAYS = 7
 MONOTONY_WARN = 1.5
 MONOTONY_CRITICAL = 2.0
+MONOTONY_MAX = 10.0  # a week without any variation (SD 0): Runalyze's way of keeping it finite
 _RELATIVE_ZERO_SD = 1e-9
 
 
@@ -63,13 +69,14 @@ def _monotony_of_days(days: list[FloatArray], sd: SdConvention) -> tuple[FloatAr
     for day in days[1:]:
         squares += (day - mean) ** 2
     spread = np.sqrt(squares / (len(days) - _ddof(sd)))
-    defined = spread > _RELATIVE_ZERO_SD * np.abs(mean)
-    result: FloatArray = np.where(defined, mean / np.where(defined, spread, 1.0), np.nan)
+    varied = spread > _RELATIVE_ZERO_SD * np.abs(mean)
+    ratio = np.minimum(mean / np.where(varied, spread, 1.0), MONOTONY_MAX)
+    result: FloatArray = np.where(varied, ratio, np.where(mean > 0, MONOTONY_MAX, np.nan))
     return total, result
 
 
 def monotony(loads: Sequence[float], sd: SdConvention = "population") -> float | None:
-    """Monotony of one week of daily loads (7 values); None when the SD is 0."""
+    """Monotony of one week of daily loads (7 values), at most MONOTONY_MAX; None for a week without load."""
     if len(loads) != DAYS:
         raise ValueError("monotony is defined over 7 daily loads")
     _, values = _monotony_of_days([np.asarray([load], dtype=np.float64) for load in loads], sd)
@@ -81,10 +88,12 @@ def week_so_far(loads: Sequence[float], sd: SdConvention = "population") -> tupl
     """(monotony, strain) of a calendar week that is not over yet, over its own days Monday to today.
 
     Foster's formula on the days the week has so far, so its monotony and strain describe the same days
-    as its km; the 7 days ending today would mix in last week. One day has no spread: (None, None)."""
+    as its km; the 7 days ending today would mix in last week. Before Sunday, days that were all the same
+    say nothing yet about the week (Monday and Tuesday alike is not a monotonous week), so the cap for a
+    week without variation waits for the seventh day: (None, None) until then, as for a single day."""
     if not 1 <= len(loads) <= DAYS:
         raise ValueError("a week so far has 1 to 7 days")
-    if len(loads) - _ddof(sd) < 1:
+    if len(loads) - _ddof(sd) < 1 or (len(loads) < DAYS and len(set(loads)) == 1):
         return None, None
     total, values = _monotony_of_days([np.asarray([load], dtype=np.float64) for load in loads], sd)
     value = float(values[0])

@@ -15,6 +15,7 @@ import numpy as np
 
 from ..text import Language, normalise_language
 from ._types import FloatArray, LoadUnit
+from .comparable import comparable_ratios
 from .fitness import SmoothingFactor
 from .gait import GAIT_COLUMNS
 from .load_ratio import ACUTE_DAYS, CHRONIC_DAYS, acwr_zone
@@ -113,7 +114,7 @@ def _weeks(report: Report) -> list[dict[str, Any]]:
     return rows
 
 
-def _today(report: Report) -> dict[str, Any]:
+def _today(report: Report, lang: Language) -> dict[str, Any]:
     snap = report.metrics
     ratios = snap.ratios
     uncoupled = today_value(ratios.uncoupled)
@@ -124,6 +125,8 @@ def _today(report: Report) -> dict[str, Any]:
     pain = snap.pain
     cadence = snap.cadence
     spike = snap.recent_spike
+    comparable = comparable_ratios(ratios, snap.fitness)
+    readings = {r.key: _number(r.value, 2) for r in comparable}
     return {
         "load_unit": snap.load_unit,
         "running_km_last_7_days": _number(float(snap.series.running_km[-ACUTE_DAYS:].sum())),
@@ -132,7 +135,12 @@ def _today(report: Report) -> dict[str, Any]:
             "coupled": _number(today_value(ratios.coupled), 2),
             "uncoupled": _number(uncoupled, 2),
             "ewma": _number(today_value(ratios.ewma), 2),
+            "fatigue_over_fitness": readings["fatigue_over_fitness"],
             "zone_uncoupled": None if zone is None else zone.value,
+            # Every ratio above with its formula and source, so a reader can tell why apps differ.
+            "methods": {
+                r.key: {"name": r.name.get(lang), "method": r.method, "source": r.source} for r in comparable
+            },
         },
         "fitness_fatigue": {
             "smoothing": snap.fitness.method,
@@ -228,7 +236,7 @@ def report_to_dict(report: Report, lang: str = "nl") -> dict[str, Any]:
         "today": report.today.isoformat(),
         "time_zone": report.time_zone,
         "language": language,
-        "today_metrics": _today(report),
+        "today_metrics": _today(report, language),
         "warnings": [_warning(w, language) for w in report.warnings],
         "shoes": [_shoe(s) for s in report.shoes],
         "weeks": _weeks(report),

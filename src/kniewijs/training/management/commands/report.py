@@ -39,13 +39,26 @@ class Command(BaseCommand):
 
     def _print_text(self, data: dict[str, Any], lang: str) -> None:
         nl = lang == "nl"
-        self.stdout.write(("Weken" if nl else "Weeks") + " (km):")
+        self.stdout.write(
+            ("Weken, maandag tot en met zondag" if nl else "Weeks, Monday to Sunday") + " (km):"
+        )
         for week in data["weeks"][-8:]:
-            growth = week.get("growth")
-            change = "" if growth is None else f"  {growth * 100:+.0f}%"
-            flag = "  > 10%" if week.get("breaks_ten_percent") else ""
+            self.stdout.write("  " + _week_line(week, nl))
+        self.stdout.write("")
+        ratios = data["today_metrics"]["acwr"]
+        self.stdout.write(
+            (
+                "De afgelopen 7 dagen tegen wat u gewend bent, keer zo veel"
+                if nl
+                else "The last 7 days against what you are used to, times as much"
+            )
+            + ":"
+        )
+        for key, described in ratios["methods"].items():
+            value = ratios[key]
+            shown = "-" if value is None else (f"{value:.2f}".replace(".", ",") if nl else f"{value:.2f}")
             self.stdout.write(
-                f"  {week.get('week', week.get('monday'))}: {week.get('running_km')}{change}{flag}"
+                f"  {described['name']}: {shown}  [{described['method']}; {described['source']}]"
             )
         self.stdout.write("")
         self.stdout.write(("Waarschuwingen" if nl else "Warnings") + ":")
@@ -59,3 +72,26 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {shoe.get('name')}: {shoe.get('km')} / {shoe.get('limit_km')} km ({shoe.get('state')})"
             )
+
+
+def _week_line(week: dict[str, Any], nl: bool) -> str:
+    """One week of report_to_dict: its km, the change on the week before and whether that broke the 10%
+    rule, with the week that is not over yet named as such."""
+    label = f"{week['iso_year']}-W{week['iso_week']:02d} ({week['monday']})"
+    if not week["complete"]:
+        label += " tot nu toe" if nl else " so far"
+    km = week["running_km"]
+    line = f"{label}: {_km(km, nl)} km"
+    growth = week["growth_percent"]
+    if growth is None:
+        line += ", geen week ervoor om mee te vergelijken" if nl else ", no week before to compare with"
+    else:
+        line += f", {growth:+.0f}% op de week ervoor" if nl else f", {growth:+.0f}% on the week before"
+    if week["breaks_ten_percent_rule"]:
+        line += ": meer dan 10% erbij" if nl else ": more than 10% up"
+    return line
+
+
+def _km(value: float | None, nl: bool) -> str:
+    text = "0" if value is None else f"{value:.1f}"
+    return text.replace(".", ",") if nl else text

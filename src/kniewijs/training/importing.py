@@ -83,6 +83,10 @@ def describe(activity: Activity) -> dict[str, Any]:
         "start": activity.start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "distance_m": None if activity.distance_m is None else round(activity.distance_m, 1),
         "duration_s": None if activity.duration_s is None else round(activity.duration_s, 1),
+        "moving_s": None if activity.moving_s is None else round(activity.moving_s, 1),
+        "elapsed_s": None if activity.elapsed_s is None else round(activity.elapsed_s, 1),
+        "pauses": activity.pauses,
+        "sport_source": activity.sport_source,
         "records": activity.records,
     }
 
@@ -102,7 +106,8 @@ def runner_for_email(email: str) -> Any:
 def _overlaps(existing: Activity, new: ActivityData) -> bool:
     """Same run: at least half of the shorter one overlaps in time, and distances within 10% (or 200 m)."""
     start_a, end_a = existing.start.timestamp(), existing.end_epoch
-    start_b, end_b = new.start.timestamp(), new.end_epoch
+    start_b = new.start.timestamp()
+    end_b = start_b + (_elapsed(new) or new.duration_s or 0.0)
     overlap = min(end_a, end_b) - max(start_a, start_b)
     shorter = max(min(end_a - start_a, end_b - start_b), 1.0)
     if overlap < 0.5 * shorter and abs(start_a - start_b) > 60:
@@ -130,6 +135,15 @@ def _shoe_for(data: ActivityData, default: Shoe | None, shoes_by_name: dict[str,
     return default
 
 
+def _elapsed(data: ActivityData) -> float | None:
+    """First to last moment: the file's own figure, else the span of the track (pauses included)."""
+    if data.summary.elapsed_s is not None:
+        return data.summary.elapsed_s
+    if len(data.track) >= 2:
+        return float(data.track.time[-1] - data.track.time[0])
+    return None
+
+
 def _to_model(
     user: Any,
     data: ActivityData,
@@ -151,7 +165,15 @@ def _to_model(
         rpe=rpe,
         start=data.start,
         local_date=data.start.astimezone(zone).date(),
-        duration_s=data.duration_s,
+        duration_s=summary.moving_s if summary.moving_s is not None else data.duration_s,
+        moving_s=summary.moving_s,
+        elapsed_s=_elapsed(data),
+        pauses=min(max(data.pauses, 0), 32767),
+        sport_source="guessed" if data.sport_guess is not None else "file",
+        sport_evidence_nl=data.sport_guess.nl[:200] if data.sport_guess else "",
+        sport_evidence_en=data.sport_guess.en[:200] if data.sport_guess else "",
+        partial_nl=data.partial.nl[:300] if data.partial else "",
+        partial_en=data.partial.en[:300] if data.partial else "",
         distance_m=data.distance_m,
         records=data.records,
         avg_heart_rate=summary.avg_heart_rate,

@@ -11,8 +11,11 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from kniewijs.core.text import normalise_language
 
 from . import access
 from .dashboard import dashboard_context
@@ -114,10 +117,23 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.activity_for(request.user, pk)
     form = ActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            changed = form.save(commit=False)
+            if "sport" in form.changed_data:
+                # The runner's word beats the file and the guess; the metrics read the rows live, so
+                # the week's km, spikes and load follow on the next page.
+                changed.sport_source = "runner"
+            changed.save()
         messages.success(request, _("Saved."))
         return redirect("training:activity", pk=activity.pk)
-    return _no_store(render(request, "training/activity.html", {"activity": activity, "form": form}))
+    lang = normalise_language(get_language())
+    context = {
+        "activity": activity,
+        "form": form,
+        "evidence": activity.sport_evidence(lang) if activity.sport_guessed else "",
+        "partial": activity.partial_note(lang),
+    }
+    return _no_store(render(request, "training/activity.html", context))
 
 
 @login_required

@@ -42,6 +42,7 @@ DUPLICATE_RUN = T(
 )
 TOO_LARGE = T("Het bestand is te groot om in te lezen.", "The file is too large to import.")
 UNREADABLE = T("Het bestand kon niet worden gelezen.", "The file could not be read.")
+NEW_SHOES = T("Nieuwe schoenen aangemaakt: {names}", "New shoes added: {names}")
 INTERNAL = T(
     "Er ging iets mis bij het opslaan; er is niets van dit bestand bewaard. Probeer het nog eens.",
     "Something went wrong while saving; nothing of this file was kept. Please try again.",
@@ -54,14 +55,26 @@ class FileResult:
     status: str  # imported | duplicate | rejected | skipped
     reason: Text | None = None
     activities: list[Activity] = field(default_factory=list)
+    # Shoes a spreadsheet named that the runner did not have yet, created by this import.
+    new_shoes: list[str] = field(default_factory=list)
+
+    @property
+    def note(self) -> Text | None:
+        """What the import did besides storing the activities, for the runner to check."""
+        if not self.new_shoes:
+            return None
+        return NEW_SHOES.format(names=", ".join(self.new_shoes))
 
     def to_dict(self, lang: str) -> dict[str, Any]:
         described = [describe(a) for a in self.activities]
+        note = self.note
         out: dict[str, Any] = {
             "file": self.file,
             "status": self.status,
             "reason": self.reason.get(lang) if self.reason else None,
             "activity": described[0] if described else None,
+            "new_shoes": list(self.new_shoes),
+            "note": note.get(lang) if note else None,
         }
         if len(described) > 1:
             out["activities"] = described
@@ -73,6 +86,8 @@ class FileResult:
         out = self.to_dict(lang)
         if self.reason is not None:
             out["reasons"] = {"nl": self.reason.nl, "en": self.reason.en}
+        if self.note is not None:
+            out["notes"] = {"nl": self.note.nl, "en": self.note.en}
         out["activities"] = [{"id": a.pk, **describe(a)} for a in self.activities]
         return out
 
@@ -126,13 +141,36 @@ def _is_known_run(user: Any, data: ActivityData) -> bool:
     return any(_overlaps(existing, data) for existing in nearby)
 
 
+def shoe_key(name: str) -> str:
+    """How shoe names are compared: "  pegasus  40 " is the runner's "Pegasus 40"."""
+    return " ".join(name.split()).casefold()
+
+
 def _shoe_for(data: ActivityData, default: Shoe | None, shoes_by_name: dict[str, Shoe]) -> Shoe | None:
-    """A spreadsheet row may name its shoe; other runs get the default shoe; other sports none."""
+    """A spreadsheet row may name its shoe (made by _named_shoes when new); other runs get the default
+    shoe; other sports none."""
     if data.sport != "running":
         return None
-    if isinstance(data, LogActivity) and data.shoe:
-        return shoes_by_name.get(data.shoe.strip().lower(), default)
+    if isinstance(data, LogActivity) and data.shoe and shoe_key(data.shoe):
+        return shoes_by_name.get(shoe_key(data.shoe), default)
     return default
+
+
+def _named_shoes(user: Any, rows: Iterable[ActivityData], shoes_by_name: dict[str, Shoe]) -> list[str]:
+    """Create the shoes the spreadsheet's runs name and the runner does not have yet (inside the import's
+    transaction, so a failed import leaves none), spelled as first met; their names. A column the runner
+    calls free text should not lose its kilometres because a pair was never entered by hand."""
+    made: list[str] = []
+    for row in rows:
+        if row.sport != "running" or not isinstance(row, LogActivity) or not row.shoe:
+            continue
+        key = shoe_key(row.shoe)
+        if not key or key in shoes_by_name:
+            continue
+        name = " ".join(row.shoe.split())[: Shoe._meta.get_field("name").max_length]
+        shoes_by_name[key] = Shoe.objects.create(user=user, name=name)
+        made.append(name)
+    return made
 
 
 def _elapsed(data: ActivityData) -> float | None:
@@ -226,7 +264,10 @@ def store_file(
             zone = ZoneInfo(settings.time_zone)
             shoes = list(Shoe.objects.filter(user=user))
             default = next((s for s in shoes if s.is_default and s.retired_on is None), None)
-            by_name = {s.name.strip().lower(): s for s in shoes}
+            by_name: dict[str, Shoe] = {}
+            for shoe in sorted(shoes, key=lambda s: (s.retired_on is not None, s.pk)):
+                by_name.setdefault(shoe_key(shoe.name), shoe)  # a pair in use before a retired namesake
+            new_shoes = _named_shoes(user, (a for a, _p in fresh), by_name)
             # The original is written last, just before the commit: a process killed before the write
             # leaves nothing at all, and only one killed between the write and the commit leaves a stray
             # file (never a row without its file). Its name is chosen first and known to be free, so that a
@@ -242,7 +283,7 @@ def store_file(
             if written != stored_name:  # only if another process took the name since it was chosen
                 stored_name = written
                 ImportedFile.objects.filter(pk=source.pk).update(stored=written)
-            return FileResult(name, "imported", None, created)
+            return FileResult(name, "imported", None, created, new_shoes)
     except IntegrityError:
         # The same file committed by a parallel import between our check and our insert.
         _remove_stored(stored_name)

@@ -78,7 +78,9 @@ def job(request: HttpRequest, pk: str) -> HttpResponse:
             counts[result["status"]] = counts.get(result["status"], 0) + 1
     finished = import_job.status in ("done", "failed")
     listed = [r for r in import_job.results if "status" in r]
+    new_shoes = list(dict.fromkeys(name for r in listed for name in r.get("new_shoes") or ()))
     context = {
+        "new_shoes": ", ".join(new_shoes),
         "job": import_job,
         "counts": counts,
         "finished": finished,

@@ -154,3 +154,22 @@ def test_saving_the_form_without_changing_the_sport_leaves_where_it_came_from(
     runner_client.post(url, {"sport": "cycling", "name": "Rondje", "rpe": "4", "shoe": ""})
     activity.refresh_from_db()
     assert activity.name == "Rondje" and activity.sport_source == "guessed"
+
+
+def test_a_ride_changed_to_a_run_gets_the_default_shoe_and_a_run_changed_to_a_ride_loses_it(
+    runner, runner_client, media_root
+):
+    from kniewijs.training.models import Shoe
+
+    pair = Shoe.objects.create(user=runner, name="Pegasus 40", is_default=True)
+    ride = stored(runner, recording(sport="cycling", km=40, sport_guess=GUESS))
+    assert ride.shoe is None
+    url = reverse("training:activity", args=[ride.pk])
+    runner_client.post(url, {"sport": "running", "name": "", "rpe": "", "shoe": ""})
+    ride.refresh_from_db()
+    assert ride.shoe == pair
+    runner_client.post(url, {"sport": "cycling", "name": "", "rpe": "", "shoe": str(pair.pk)})
+    ride.refresh_from_db()
+    assert ride.sport == "cycling" and ride.shoe is None and ride.sport_source == "runner"
+    report = report_for(runner, datetime(2027, 5, 4).date())
+    assert [round(s.km, 1) for s in report.shoes] == [0.0]

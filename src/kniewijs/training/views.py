@@ -120,12 +120,9 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = ActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            changed = form.save(commit=False)
-            if "sport" in form.changed_data:
-                # The runner's word beats the file and the guess; the metrics read the rows live, so
-                # the week's km, spikes and load follow on the next page.
-                changed.sport_source = "runner"
-            changed.save()
+            # A changed sport is the runner's (ActivityForm.save); the metrics read the rows live, so
+            # the week's km, spikes and load follow on the next page.
+            form.save()
         messages.success(request, _("Saved."))
         return redirect("training:activity", pk=activity.pk)
     lang = normalise_language(get_language())

@@ -66,3 +66,15 @@ def test_another_runner_cannot_open_the_demo_recordings(client, runner):
         user.activities.get(pauses__gte=1, sport="running"),
     ]:
         assert client.get(reverse("training:activity", args=[activity.pk])).status_code == 404
+
+
+def test_the_three_demo_recording_pages_are_plain_dutch(demo):
+    from ..walk import plain_dutch_problems
+
+    client, user = demo
+    for activity in [
+        user.activities.get(sport_source="guessed"),
+        user.activities.exclude(partial_nl="").get(),
+        user.activities.get(pauses__gte=1, sport="running"),
+    ]:
+        assert plain_dutch_problems(page(client, activity), runner_facing=True) == [], activity.pk

@@ -173,3 +173,11 @@ def test_a_ride_changed_to_a_run_gets_the_default_shoe_and_a_run_changed_to_a_ri
     assert ride.sport == "cycling" and ride.shoe is None and ride.sport_source == "runner"
     report = report_for(runner, datetime(2027, 5, 4).date())
     assert [round(s.km, 1) for s in report.shoes] == [0.0]
+
+
+def test_the_activity_list_marks_a_guessed_sport_and_a_cut_off_recording(runner, runner_client, media_root):
+    stored(runner, recording(sport="cycling", km=40, sport_guess=GUESS))
+    stored(runner, recording(km=7.3, partial=CUT_OFF, start=datetime(2027, 5, 1, 9, tzinfo=UTC)), "cut.gpx")
+    page = runner_client.get(reverse("training:activities")).content.decode()
+    assert 'Fietsen <span class="muted">(geraden)</span>' in page
+    assert 'Hardlopen <span class="muted">(onvolledig)</span>' in page

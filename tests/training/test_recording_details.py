@@ -181,3 +181,12 @@ def test_the_activity_list_marks_a_guessed_sport_and_a_cut_off_recording(runner,
     page = runner_client.get(reverse("training:activities")).content.decode()
     assert 'Fietsen <span class="muted">(geraden)</span>' in page
     assert 'Hardlopen <span class="muted">(onvolledig)</span>' in page
+
+
+def test_a_run_added_by_hand_has_the_runners_sport(runner, runner_client):
+    runner_client.post(
+        reverse("training:manual_run"),
+        {"sport": "walking", "start": "2027-05-02T07:30", "distance_km": "4", "minutes": "50", "rpe": ""},
+    )
+    walk = Activity.objects.get(user=runner)
+    assert walk.sport == "walking" and walk.sport_source == "runner" and walk.moving_s is None

@@ -174,6 +174,7 @@ def manual_run(request: HttpRequest) -> HttpResponse:
         activity.user = request.user
         activity.distance_m = form.cleaned_data["distance_km"] * 1000
         activity.duration_s = form.cleaned_data["minutes"] * 60
+        activity.sport_source = "runner"  # the runner chose it in the form
         zone = access.runner_settings(request.user).zone
         activity.local_date = activity.start.astimezone(zone).date()
         activity.save()

@@ -64,7 +64,11 @@ def test_a_guessed_sport_keeps_its_reason_in_both_languages(runner, media_root):
 
 def test_a_cut_off_file_keeps_its_note_on_what_was_lost(runner, media_root):
     activity = stored(runner, recording(km=7.3, partial=CUT_OFF))
-    assert activity.is_partial and activity.partial_note("nl").startswith("opname stopt na 7,3 km")
+    assert activity.partial_nl == "opname stopt na 7,3 km: het bestand houdt daar op"
+    assert (
+        activity.is_partial
+        and activity.partial_note("nl") == "Opname stopt na 7,3 km: het bestand houdt daar op."
+    )
 
 
 def test_the_import_result_names_moving_and_total_time_and_where_the_sport_came_from(runner, media_root):
@@ -97,7 +101,7 @@ def test_the_activity_page_of_a_cut_off_recording_says_what_is_missing(runner, r
     activity = stored(runner, recording(km=7.3, partial=CUT_OFF))
     page = runner_client.get(reverse("training:activity", args=[activity.pk])).content.decode()
     assert "Een deel van deze opname ontbreekt." in page
-    assert "opname stopt na 7,3 km: het bestand houdt daar op" in page
+    assert "Opname stopt na 7,3 km: het bestand houdt daar op." in page
 
 
 def test_the_activity_page_in_english_shows_the_english_notes(runner, runner_client, media_root):
@@ -190,3 +194,9 @@ def test_a_run_added_by_hand_has_the_runners_sport(runner, runner_client):
     )
     walk = Activity.objects.get(user=runner)
     assert walk.sport == "walking" and walk.sport_source == "runner" and walk.moving_s is None
+
+
+def test_a_recording_without_stops_does_not_say_stops_are_included(runner, runner_client, media_root):
+    activity = stored(runner, recording(moving=3000, elapsed=3000))
+    page = runner_client.get(reverse("training:activity", args=[activity.pk])).content.decode()
+    assert "Bewegingstijd" in page and "stilstaan meegeteld" not in page and "Pauzes" not in page

@@ -195,7 +195,12 @@ class Activity(models.Model):
         return (self.sport_evidence_en if lang == "en" else self.sport_evidence_nl) or self.sport_evidence_nl
 
     def partial_note(self, lang: str) -> str:
-        return (self.partial_en if lang == "en" else self.partial_nl) or self.partial_nl
+        """The reader's note as a sentence of its own: a capital first, a full stop last."""
+        note = ((self.partial_en if lang == "en" else self.partial_nl) or self.partial_nl).strip()
+        if not note:
+            return ""
+        note = note[0].upper() + note[1:]
+        return note if note[-1] in ".!?" else note + "."
 
 
 class DailyEntry(models.Model):

@@ -200,3 +200,14 @@ def test_a_recording_without_stops_does_not_say_stops_are_included(runner, runne
     activity = stored(runner, recording(moving=3000, elapsed=3000))
     page = runner_client.get(reverse("training:activity", args=[activity.pk])).content.decode()
     assert "Bewegingstijd" in page and "stilstaan meegeteld" not in page and "Pauzes" not in page
+
+
+def test_a_sport_named_in_stravas_index_beats_a_guess_from_the_data():
+    from kniewijs.formats.csv_log import StravaRow
+
+    row = StravaRow("1", "activities/1.gpx", "running", "Run", None, None, None, None, None)
+    guessed = recording(sport="cycling", km=40, sport_guess=GUESS)
+    named = recording(sport="walking")
+    importing.strava_beats_a_guess([guessed, named], row)
+    assert guessed.sport == "running" and guessed.sport_guess is None and guessed.sub_sport == "Run"
+    assert named.sport == "walking"  # the file said so itself

@@ -386,11 +386,23 @@ def import_member(
         return FileResult(name, "rejected", UNREADABLE)
     if strava_row is not None:
         apply_strava_row(parsed, strava_row)
+        strava_beats_a_guess(parsed, strava_row)
     try:
         return store_file(user, name, data, parsed, original)
     except Exception:
         log.exception("import of one file failed")  # no health data in the message: only that it failed
         return FileResult(name, "rejected", INTERNAL)
+
+
+def strava_beats_a_guess(parsed: list[ActivityData], row: Any) -> None:
+    """Strava's activities.csv names the sport the runner saved: it beats a guess from the data."""
+    if row.sport == "other":
+        return
+    for activity in parsed:
+        if activity.sport_guess is not None:
+            activity.sport = row.sport
+            activity.sub_sport = row.activity_type or activity.sub_sport
+            activity.sport_guess = None
 
 
 def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:

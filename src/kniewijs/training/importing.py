@@ -29,7 +29,7 @@ from kniewijs.formats.csv_log import LogActivity
 from kniewijs.formats.detect import apply_strava_row, read_activity_file, strava_row_for
 from kniewijs.formats.errors import FileProblem
 
-from . import quota, tracks
+from . import cutoff, quota, tracks
 from .models import Activity, ImportedFile, RunnerSettings, Shoe, original_file_path
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,8 @@ def _overlaps(existing: Activity, new: ActivityData) -> bool:
     start_a, end_a = existing.start.timestamp(), existing.end_epoch
     start_b = new.start.timestamp()
     end_b = start_b + (_elapsed(new) or new.duration_s or 0.0)
+    if new.partial is not None and cutoff.covered(existing, (start_b, end_b), new.distance_m):
+        return True  # a recording that stops early, of a run already stored
     overlap = min(end_a, end_b) - max(start_a, start_b)
     shorter = max(min(end_a - start_a, end_b - start_b), 1.0)
     if overlap < 0.5 * shorter and abs(start_a - start_b) > 60:
@@ -275,9 +277,10 @@ def store_file(
             stored_name = _free_name(source, kept_name.rsplit("!", 1)[-1].rsplit("/", 1)[-1])
             source.stored = stored_name
             source.save()
-            created = Activity.objects.bulk_create(
-                [_to_model(user, a, source, zone, _shoe_for(a, default, by_name), p) for a, p in fresh]
-            )
+            rows = [_to_model(user, a, source, zone, _shoe_for(a, default, by_name), p) for a, p in fresh]
+            # A whole recording of a run stored cut off takes over that row (training.cutoff).
+            upgraded, rows = cutoff.take_over(user, rows)
+            created = upgraded + Activity.objects.bulk_create(rows)
             field = source.stored.field
             written = _write_original(field, stored_name, data, original)
             if written != stored_name:  # only if another process took the name since it was chosen

@@ -95,3 +95,18 @@ def test_the_import_page_names_the_shoes_it_made(runner_client, runner, media_ro
     page = runner_client.get(response["Location"]).content.decode()
     assert "Nieuwe schoenen aangemaakt: Pegasus 40, Novablast 4." in page
     assert reverse("training:shoes") in page
+
+
+def test_kniewijs_import_names_the_new_shoes_in_its_text_output(runner, media_root):
+    import io
+
+    from rich.console import Console
+
+    from kniewijs.training.management.commands._progress import ImportProgress
+
+    result = imported(runner, LOG).to_dict("nl")
+    progress = ImportProgress([], enabled=True)
+    progress.console = Console(file=io.StringIO(), width=200)
+    progress.print_result(result)
+    text = progress.console.file.getvalue()
+    assert "imported log.csv - Nieuwe schoenen aangemaakt: Pegasus 40, Novablast 4" in text

@@ -192,7 +192,6 @@ def _recordings_with_a_story(user: object, activities: list[Activity], today: da
             moving_s=moving,
             elapsed_s=moving + 420,
             pauses=1,
-            records=6420,
-            device="Edge (demo)",
+            records=6420,  # a GPX without <type> or device: only the points and their times
         )
     )

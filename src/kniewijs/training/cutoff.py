@@ -12,8 +12,6 @@ for distances within 10%, which a run cut at 65% fails, so it would be counted t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
-from typing import Any
 
 from .models import Activity
 
@@ -42,13 +40,14 @@ def covered(existing: Activity, new_span: tuple[float, float], new_distance: flo
     return _within(new_span, _span(existing)) and _not_longer(new_distance, existing.distance_m)
 
 
-def take_over(user: Any, new: Iterable[Activity]) -> tuple[list[Activity], list[Activity]]:
-    """Whole recordings that cover a stored cut-off one are saved into its row; (those rows, the rest).
-    Called inside the import's transaction."""
+def take_over(new: Iterable[Activity], cut_offs: list[Activity]) -> tuple[list[Activity], list[Activity]]:
+    """Whole recordings that cover one of the stored cut-off activities (those met near the new ones) are
+    saved into its row; (those rows, the rest). Called inside the import's transaction."""
     upgraded: list[Activity] = []
     rest: list[Activity] = []
+    free = {old.pk: old for old in cut_offs}  # each cut-off row is taken over once
     for activity in new:
-        old = None if activity.is_partial else _cut_off_inside(user, activity)
+        old = None if activity.is_partial else _cut_off_inside(activity, free)
         if old is None:
             rest.append(activity)
             continue
@@ -67,19 +66,9 @@ def take_over(user: Any, new: Iterable[Activity]) -> tuple[list[Activity], list[
     return upgraded, rest
 
 
-def _cut_off_inside(user: Any, whole: Activity) -> Activity | None:
-    first, last = _span(whole)
-    margin = timedelta(seconds=MARGIN_S)
-    candidates = (
-        Activity.objects.filter(
-            user=user,
-            start__gte=whole.start - margin,
-            start__lte=whole.start + timedelta(seconds=last - first) + margin,
-        )
-        .exclude(partial_nl="", partial_en="")
-        .defer("track")
-    )
-    for old in candidates:
-        if _within(_span(old), (first, last)) and _not_longer(old.distance_m, whole.distance_m):
-            return old
+def _cut_off_inside(whole: Activity, free: dict[int, Activity]) -> Activity | None:
+    span = _span(whole)
+    for pk, old in free.items():
+        if _within(_span(old), span) and _not_longer(old.distance_m, whole.distance_m):
+            return free.pop(pk)
     return None

@@ -135,12 +135,19 @@ def _overlaps(existing: Activity, new: ActivityData) -> bool:
     return abs(da - db) <= max(200.0, 0.10 * max(da, db))
 
 
-def _is_known_run(user: Any, data: ActivityData) -> bool:
+def _is_known_run(user: Any, data: ActivityData, cut_offs: list[Activity] | None = None) -> bool:
+    """Whether the run is stored already; the cut-off activities met nearby go into `cut_offs`, for
+    training.cutoff to look at without a second query."""
     window = timedelta(days=1)
     nearby = Activity.objects.filter(
         user=user, start__gte=data.start - window, start__lte=data.start + window
-    )
-    return any(_overlaps(existing, data) for existing in nearby)
+    ).defer("track")  # the compressed track is the bulk of a row and not needed here
+    found = False
+    for existing in nearby:
+        found = found or _overlaps(existing, data)
+        if cut_offs is not None and existing.is_partial:
+            cut_offs.append(existing)
+    return found
 
 
 def shoe_key(name: str) -> str:
@@ -250,7 +257,10 @@ def store_file(
             )  # one import at a time per runner
             if ImportedFile.objects.filter(user=user, sha256=digest).exists():
                 return FileResult(name, "duplicate", DUPLICATE_FILE)
-            fresh = [(a, p) for a, p in zip(parsed, packed, strict=True) if not _is_known_run(user, a)]
+            cut_offs: list[Activity] = []
+            fresh = [
+                (a, p) for a, p in zip(parsed, packed, strict=True) if not _is_known_run(user, a, cut_offs)
+            ]
             if not fresh:
                 return FileResult(name, "duplicate", DUPLICATE_RUN)
             full = quota.file_refusal(user, kept_size)
@@ -279,7 +289,7 @@ def store_file(
             source.save()
             rows = [_to_model(user, a, source, zone, _shoe_for(a, default, by_name), p) for a, p in fresh]
             # A whole recording of a run stored cut off takes over that row (training.cutoff).
-            upgraded, rows = cutoff.take_over(user, rows)
+            upgraded, rows = cutoff.take_over(rows, cut_offs)
             created = upgraded + Activity.objects.bulk_create(rows)
             field = source.stored.field
             written = _write_original(field, stored_name, data, original)

@@ -1,6 +1,11 @@
 """A demo runner with a realistic year: 3-4 runs a week, a build-up that goes too fast in the last weeks,
 one long run that spikes, knee pain that follows, two shoes (one near its limit), sleep and resting heart
-rate. Deterministic (seeded) and relative to today, so `make run` always shows current warnings."""
+rate. Deterministic (seeded) and relative to today, so `make run` always shows current warnings.
+
+Three recordings show what a file may leave out: a ride whose file named no sport (guessed from its
+speed), a run whose watch stopped early (a note on what was lost) and a run with pauses (moving time
+shorter than the total time). They lie more than three weeks back, before the recovery programme's
+days, and change none of the figures the warnings are built on."""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+
+from kniewijs.core.text import T
 
 from .models import Activity, DailyEntry, RunnerSettings, Shoe
 
@@ -129,6 +136,62 @@ def load_demo(today: date | None = None) -> object:
             )
         )
         day += timedelta(days=1)
+    _recordings_with_a_story(user, activities, today)
     Activity.objects.bulk_create(activities)
     DailyEntry.objects.bulk_create(entries)
     return user
+
+
+GUESSED = T("geraden uit {speed} km/u", "guessed from {speed} km/h")
+CUT_OFF = T(
+    "opname stopt na {km} km: het bestand houdt daar op (het horloge viel uit)",
+    "the recording stops after {km} km: the file ends there (the watch switched off)",
+)
+
+
+def _easy_run_between(activities: list[Activity], first: date, last: date) -> Activity | None:
+    return next(
+        (
+            a
+            for a in activities
+            if a.sport == "running" and a.name == "Rustige duurloop" and first <= a.local_date <= last
+        ),
+        None,
+    )
+
+
+def _recordings_with_a_story(user: object, activities: list[Activity], today: date) -> None:
+    """The paused run and the cut-off run are runs of the plan with their times told apart (the moving
+    time stays the duration, so no figure changes); the ride is one more, without effort or shoe."""
+    paused = _easy_run_between(activities, today - timedelta(days=41), today - timedelta(days=29))
+    if paused is not None:
+        paused.moving_s = paused.duration_s
+        paused.elapsed_s = (paused.duration_s or 0) + 265  # two waits at the lights
+        paused.pauses = 2
+    cut = _easy_run_between(activities, today - timedelta(days=55), today - timedelta(days=43))
+    if cut is not None:
+        km = round((cut.distance_m or 0) / 1000, 1)
+        note = CUT_OFF.format(km=km)
+        cut.moving_s = cut.elapsed_s = cut.duration_s
+        cut.partial_nl, cut.partial_en = note.nl, note.en
+    saturday = today - timedelta(days=today.weekday() + 2) - timedelta(weeks=4)
+    distance, moving = 40_600.0, 6000.0
+    evidence = GUESSED.format(speed=round(distance / moving * 3.6, 1))
+    activities.append(
+        Activity(
+            user=user,
+            sport="cycling",
+            sport_source="guessed",
+            sport_evidence_nl=evidence.nl,
+            sport_evidence_en=evidence.en,
+            name="Rondje over de dijk",
+            start=datetime.combine(saturday, time(14), ZONE),
+            local_date=saturday,
+            distance_m=distance,
+            duration_s=moving,
+            moving_s=moving,
+            elapsed_s=moving + 420,
+            pauses=1,
+            records=6420,  # a GPX without <type> or device: only the points and their times
+        )
+    )

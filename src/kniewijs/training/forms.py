@@ -98,6 +98,23 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _plain_shoe_choice(self, Shoe.objects.filter(user=self.instance.user))
 
+    def save(self, commit: bool = True) -> Activity:
+        """A sport the runner changes is theirs from then on. The shoe follows the sport as an import
+        gives it (a run gets the default pair, another sport none), unless the runner chose one here."""
+        activity: Activity = super().save(commit=False)
+        if "sport" in self.changed_data:
+            activity.sport_source = "runner"
+            if "shoe" not in self.changed_data:
+                if activity.sport != "running":
+                    activity.shoe = None
+                elif activity.shoe is None:
+                    activity.shoe = Shoe.objects.filter(
+                        user=activity.user, is_default=True, retired_on__isnull=True
+                    ).first()
+        if commit:
+            activity.save()
+        return activity
+
 
 class ManualRunForm(forms.ModelForm):
     distance_km = FlexibleNumberField(label=_("Distance (km)"), min_value=0.1, max_value=400)

@@ -29,6 +29,7 @@ ACTIVITY_FIELDS = (
     "avg_vertical_oscillation_mm",
     "avg_ground_contact_ms",
     "avg_stride_length_m",
+    "moving_s",
 )
 ENTRY_FIELDS = (
     "date",
@@ -59,9 +60,20 @@ def history_for(user: Any, settings: RunnerSettings | None = None) -> metrics.Hi
         for s in shoe_rows
     ]
     shoe_index = {s.pk: i for i, s in enumerate(shoe_rows)}
-    (start, sport, distance, duration, heart_rate, cadence, rpe, shoe, oscillation, contact, stride) = (
-        _columns(Activity.objects.filter(user=user).values_list(*ACTIVITY_FIELDS), len(ACTIVITY_FIELDS))
-    )
+    (
+        start,
+        sport,
+        distance,
+        duration,
+        heart_rate,
+        cadence,
+        rpe,
+        shoe,
+        oscillation,
+        contact,
+        stride,
+        moving,
+    ) = _columns(Activity.objects.filter(user=user).values_list(*ACTIVITY_FIELDS), len(ACTIVITY_FIELDS))
     if any(s is not None and s not in shoe_index for s in shoe):
         raise ValueError("an activity names a shoe that is not among the runner's shoes")
     activities = metrics.ActivityTable.from_columns(
@@ -77,6 +89,7 @@ def history_for(user: Any, settings: RunnerSettings | None = None) -> metrics.Hi
         avg_vertical_oscillation_mm=_floats(oscillation),
         avg_ground_contact_ms=_floats(contact),
         avg_stride_length_m=_floats(stride),
+        moving_s=_floats(moving),
     )
     (day, resting, sleep, during, after, morning, swelling) = _columns(
         DailyEntry.objects.filter(user=user).values_list(*ENTRY_FIELDS), len(ENTRY_FIELDS)

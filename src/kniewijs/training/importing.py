@@ -29,7 +29,7 @@ from kniewijs.formats.csv_log import LogActivity
 from kniewijs.formats.detect import apply_strava_row, read_activity_file, strava_row_for
 from kniewijs.formats.errors import FileProblem
 
-from . import quota, tracks
+from . import cutoff, quota, tracks
 from .models import Activity, ImportedFile, RunnerSettings, Shoe, original_file_path
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ DUPLICATE_RUN = T(
 )
 TOO_LARGE = T("Het bestand is te groot om in te lezen.", "The file is too large to import.")
 UNREADABLE = T("Het bestand kon niet worden gelezen.", "The file could not be read.")
+NEW_SHOES = T("Nieuwe schoenen aangemaakt: {names}", "New shoes added: {names}")
 INTERNAL = T(
     "Er ging iets mis bij het opslaan; er is niets van dit bestand bewaard. Probeer het nog eens.",
     "Something went wrong while saving; nothing of this file was kept. Please try again.",
@@ -54,14 +55,26 @@ class FileResult:
     status: str  # imported | duplicate | rejected | skipped
     reason: Text | None = None
     activities: list[Activity] = field(default_factory=list)
+    # Shoes a spreadsheet named that the runner did not have yet, created by this import.
+    new_shoes: list[str] = field(default_factory=list)
+
+    @property
+    def note(self) -> Text | None:
+        """What the import did besides storing the activities, for the runner to check."""
+        if not self.new_shoes:
+            return None
+        return NEW_SHOES.format(names=", ".join(self.new_shoes))
 
     def to_dict(self, lang: str) -> dict[str, Any]:
         described = [describe(a) for a in self.activities]
+        note = self.note
         out: dict[str, Any] = {
             "file": self.file,
             "status": self.status,
             "reason": self.reason.get(lang) if self.reason else None,
             "activity": described[0] if described else None,
+            "new_shoes": list(self.new_shoes),
+            "note": note.get(lang) if note else None,
         }
         if len(described) > 1:
             out["activities"] = described
@@ -73,6 +86,8 @@ class FileResult:
         out = self.to_dict(lang)
         if self.reason is not None:
             out["reasons"] = {"nl": self.reason.nl, "en": self.reason.en}
+        if self.note is not None:
+            out["notes"] = {"nl": self.note.nl, "en": self.note.en}
         out["activities"] = [{"id": a.pk, **describe(a)} for a in self.activities]
         return out
 
@@ -83,6 +98,10 @@ def describe(activity: Activity) -> dict[str, Any]:
         "start": activity.start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "distance_m": None if activity.distance_m is None else round(activity.distance_m, 1),
         "duration_s": None if activity.duration_s is None else round(activity.duration_s, 1),
+        "moving_s": None if activity.moving_s is None else round(activity.moving_s, 1),
+        "elapsed_s": None if activity.elapsed_s is None else round(activity.elapsed_s, 1),
+        "pauses": activity.pauses,
+        "sport_source": activity.sport_source,
         "records": activity.records,
     }
 
@@ -102,7 +121,10 @@ def runner_for_email(email: str) -> Any:
 def _overlaps(existing: Activity, new: ActivityData) -> bool:
     """Same run: at least half of the shorter one overlaps in time, and distances within 10% (or 200 m)."""
     start_a, end_a = existing.start.timestamp(), existing.end_epoch
-    start_b, end_b = new.start.timestamp(), new.end_epoch
+    start_b = new.start.timestamp()
+    end_b = start_b + (_elapsed(new) or new.duration_s or 0.0)
+    if new.partial is not None and cutoff.covered(existing, (start_b, end_b), new.distance_m):
+        return True  # a recording that stops early, of a run already stored
     overlap = min(end_a, end_b) - max(start_a, start_b)
     shorter = max(min(end_a - start_a, end_b - start_b), 1.0)
     if overlap < 0.5 * shorter and abs(start_a - start_b) > 60:
@@ -113,21 +135,60 @@ def _overlaps(existing: Activity, new: ActivityData) -> bool:
     return abs(da - db) <= max(200.0, 0.10 * max(da, db))
 
 
-def _is_known_run(user: Any, data: ActivityData) -> bool:
+def _is_known_run(user: Any, data: ActivityData, cut_offs: list[Activity] | None = None) -> bool:
+    """Whether the run is stored already; the cut-off activities met nearby go into `cut_offs`, for
+    training.cutoff to look at without a second query."""
     window = timedelta(days=1)
     nearby = Activity.objects.filter(
         user=user, start__gte=data.start - window, start__lte=data.start + window
-    )
-    return any(_overlaps(existing, data) for existing in nearby)
+    ).defer("track")  # the compressed track is the bulk of a row and not needed here
+    found = False
+    for existing in nearby:
+        found = found or _overlaps(existing, data)
+        if cut_offs is not None and existing.is_partial:
+            cut_offs.append(existing)
+    return found
+
+
+def shoe_key(name: str) -> str:
+    """How shoe names are compared: "  pegasus  40 " is the runner's "Pegasus 40"."""
+    return " ".join(name.split()).casefold()
 
 
 def _shoe_for(data: ActivityData, default: Shoe | None, shoes_by_name: dict[str, Shoe]) -> Shoe | None:
-    """A spreadsheet row may name its shoe; other runs get the default shoe; other sports none."""
+    """A spreadsheet row may name its shoe (made by _named_shoes when new); other runs get the default
+    shoe; other sports none."""
     if data.sport != "running":
         return None
-    if isinstance(data, LogActivity) and data.shoe:
-        return shoes_by_name.get(data.shoe.strip().lower(), default)
+    if isinstance(data, LogActivity) and data.shoe and shoe_key(data.shoe):
+        return shoes_by_name.get(shoe_key(data.shoe), default)
     return default
+
+
+def _named_shoes(user: Any, rows: Iterable[ActivityData], shoes_by_name: dict[str, Shoe]) -> list[str]:
+    """Create the shoes the spreadsheet's runs name and the runner does not have yet (inside the import's
+    transaction, so a failed import leaves none), spelled as first met; their names. A column the runner
+    calls free text should not lose its kilometres because a pair was never entered by hand."""
+    made: list[str] = []
+    for row in rows:
+        if row.sport != "running" or not isinstance(row, LogActivity) or not row.shoe:
+            continue
+        key = shoe_key(row.shoe)
+        if not key or key in shoes_by_name:
+            continue
+        name = " ".join(row.shoe.split())[: Shoe._meta.get_field("name").max_length]
+        shoes_by_name[key] = Shoe.objects.create(user=user, name=name)
+        made.append(name)
+    return made
+
+
+def _elapsed(data: ActivityData) -> float | None:
+    """First to last moment: the file's own figure, else the span of the track (pauses included)."""
+    if data.summary.elapsed_s is not None:
+        return data.summary.elapsed_s
+    if len(data.track) >= 2:
+        return float(data.track.time[-1] - data.track.time[0])
+    return None
 
 
 def _to_model(
@@ -151,7 +212,15 @@ def _to_model(
         rpe=rpe,
         start=data.start,
         local_date=data.start.astimezone(zone).date(),
-        duration_s=data.duration_s,
+        duration_s=summary.moving_s if summary.moving_s is not None else data.duration_s,
+        moving_s=summary.moving_s,
+        elapsed_s=_elapsed(data),
+        pauses=min(max(data.pauses, 0), 32767),
+        sport_source="guessed" if data.sport_guess is not None else "file",
+        sport_evidence_nl=data.sport_guess.nl[:200] if data.sport_guess else "",
+        sport_evidence_en=data.sport_guess.en[:200] if data.sport_guess else "",
+        partial_nl=data.partial.nl[:300] if data.partial else "",
+        partial_en=data.partial.en[:300] if data.partial else "",
         distance_m=data.distance_m,
         records=data.records,
         avg_heart_rate=summary.avg_heart_rate,
@@ -188,7 +257,10 @@ def store_file(
             )  # one import at a time per runner
             if ImportedFile.objects.filter(user=user, sha256=digest).exists():
                 return FileResult(name, "duplicate", DUPLICATE_FILE)
-            fresh = [(a, p) for a, p in zip(parsed, packed, strict=True) if not _is_known_run(user, a)]
+            cut_offs: list[Activity] = []
+            fresh = [
+                (a, p) for a, p in zip(parsed, packed, strict=True) if not _is_known_run(user, a, cut_offs)
+            ]
             if not fresh:
                 return FileResult(name, "duplicate", DUPLICATE_RUN)
             full = quota.file_refusal(user, kept_size)
@@ -204,7 +276,10 @@ def store_file(
             zone = ZoneInfo(settings.time_zone)
             shoes = list(Shoe.objects.filter(user=user))
             default = next((s for s in shoes if s.is_default and s.retired_on is None), None)
-            by_name = {s.name.strip().lower(): s for s in shoes}
+            by_name: dict[str, Shoe] = {}
+            for shoe in sorted(shoes, key=lambda s: (s.retired_on is not None, s.pk)):
+                by_name.setdefault(shoe_key(shoe.name), shoe)  # a pair in use before a retired namesake
+            new_shoes = _named_shoes(user, (a for a, _p in fresh), by_name)
             # The original is written last, just before the commit: a process killed before the write
             # leaves nothing at all, and only one killed between the write and the commit leaves a stray
             # file (never a row without its file). Its name is chosen first and known to be free, so that a
@@ -212,15 +287,16 @@ def store_file(
             stored_name = _free_name(source, kept_name.rsplit("!", 1)[-1].rsplit("/", 1)[-1])
             source.stored = stored_name
             source.save()
-            created = Activity.objects.bulk_create(
-                [_to_model(user, a, source, zone, _shoe_for(a, default, by_name), p) for a, p in fresh]
-            )
+            rows = [_to_model(user, a, source, zone, _shoe_for(a, default, by_name), p) for a, p in fresh]
+            # A whole recording of a run stored cut off takes over that row (training.cutoff).
+            upgraded, rows = cutoff.take_over(rows, cut_offs)
+            created = upgraded + Activity.objects.bulk_create(rows)
             field = source.stored.field
             written = _write_original(field, stored_name, data, original)
             if written != stored_name:  # only if another process took the name since it was chosen
                 stored_name = written
                 ImportedFile.objects.filter(pk=source.pk).update(stored=written)
-            return FileResult(name, "imported", None, created)
+            return FileResult(name, "imported", None, created, new_shoes)
     except IntegrityError:
         # The same file committed by a parallel import between our check and our insert.
         _remove_stored(stored_name)
@@ -323,11 +399,23 @@ def import_member(
         return FileResult(name, "rejected", UNREADABLE)
     if strava_row is not None:
         apply_strava_row(parsed, strava_row)
+        strava_beats_a_guess(parsed, strava_row)
     try:
         return store_file(user, name, data, parsed, original)
     except Exception:
         log.exception("import of one file failed")  # no health data in the message: only that it failed
         return FileResult(name, "rejected", INTERNAL)
+
+
+def strava_beats_a_guess(parsed: list[ActivityData], row: Any) -> None:
+    """Strava's activities.csv names the sport the runner saved: it beats a guess from the data."""
+    if row.sport == "other":
+        return
+    for activity in parsed:
+        if activity.sport_guess is not None:
+            activity.sport = row.sport
+            activity.sub_sport = row.activity_type or activity.sub_sport
+            activity.sport_guess = None
 
 
 def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:

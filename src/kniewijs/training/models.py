@@ -30,6 +30,12 @@ PAIN_LOCATIONS = [
     ("back", _("Back of the knee")),
 ]
 PAIN = [MinValueValidator(0), MaxValueValidator(10)]
+# Who decided the sport: the file named it, Kniewijs guessed it from the data, or the runner chose it.
+SPORT_SOURCES = [
+    ("file", _("From the file")),
+    ("guessed", _("Guessed from the data")),
+    ("runner", _("Chosen by you")),
+]
 
 
 class RunnerSettings(models.Model):
@@ -112,7 +118,18 @@ class Activity(models.Model):
     name = models.CharField(_("name"), max_length=120, blank=True)
     start = models.DateTimeField(_("start"))
     local_date = models.DateField(db_index=True)
+    # Moving time when the file gives it, else elapsed time: what pace and session load are counted on.
     duration_s = models.FloatField(_("duration (s)"), null=True, blank=True)
+    moving_s = models.FloatField(null=True, blank=True)  # time in motion, pauses left out
+    elapsed_s = models.FloatField(null=True, blank=True)  # first to last moment, pauses included
+    pauses = models.PositiveSmallIntegerField(default=0)
+    sport_source = models.CharField(max_length=8, choices=SPORT_SOURCES, default="file")
+    # Why the sport was guessed ("geraden uit 24,4 km/u"), in both languages; empty when not guessed.
+    sport_evidence_nl = models.CharField(max_length=200, blank=True)
+    sport_evidence_en = models.CharField(max_length=200, blank=True)
+    # What was lost when the file stops early or is partly damaged; empty for a whole recording.
+    partial_nl = models.CharField(max_length=300, blank=True)
+    partial_en = models.CharField(max_length=300, blank=True)
     distance_m = models.FloatField(_("distance (m)"), null=True, blank=True)
     records = models.PositiveIntegerField(default=0)
     avg_heart_rate = models.FloatField(null=True, blank=True)
@@ -143,7 +160,47 @@ class Activity(models.Model):
 
     @property
     def end_epoch(self) -> float:
-        return self.start.timestamp() + (self.duration_s or 0)
+        """The last moment of the recording: pauses count, so the elapsed time when it is known."""
+        return self.start.timestamp() + (self.elapsed_s or self.duration_s or 0)
+
+    @property
+    def active_s(self) -> float | None:
+        """The time pace and session load are counted on: moving time when known, else the duration."""
+        return self.moving_s if self.moving_s else self.duration_s
+
+    @property
+    def paused_s(self) -> float | None:
+        """Time standing still or paused: elapsed minus moving, when both are known and differ."""
+        if self.moving_s is None or self.elapsed_s is None or self.elapsed_s - self.moving_s < 1:
+            return None
+        return self.elapsed_s - self.moving_s
+
+    @property
+    def pace_s_per_km(self) -> float | None:
+        """Seconds per km over the moving time (pauses do not make a run slower)."""
+        active = self.active_s
+        if not active or not self.distance_m or self.distance_m < 10:
+            return None
+        return active / (self.distance_m / 1000)
+
+    @property
+    def sport_guessed(self) -> bool:
+        return self.sport_source == "guessed"
+
+    @property
+    def is_partial(self) -> bool:
+        return bool(self.partial_nl or self.partial_en)
+
+    def sport_evidence(self, lang: str) -> str:
+        return (self.sport_evidence_en if lang == "en" else self.sport_evidence_nl) or self.sport_evidence_nl
+
+    def partial_note(self, lang: str) -> str:
+        """The reader's note as a sentence of its own: a capital first, a full stop last."""
+        note = ((self.partial_en if lang == "en" else self.partial_nl) or self.partial_nl).strip()
+        if not note:
+            return ""
+        note = note[0].upper() + note[1:]
+        return note if note[-1] in ".!?" else note + "."
 
 
 class DailyEntry(models.Model):

@@ -11,8 +11,11 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from kniewijs.core.text import normalise_language
 
 from . import access
 from .dashboard import dashboard_context
@@ -75,7 +78,9 @@ def job(request: HttpRequest, pk: str) -> HttpResponse:
             counts[result["status"]] = counts.get(result["status"], 0) + 1
     finished = import_job.status in ("done", "failed")
     listed = [r for r in import_job.results if "status" in r]
+    new_shoes = list(dict.fromkeys(name for r in listed for name in r.get("new_shoes") or ()))
     context = {
+        "new_shoes": ", ".join(new_shoes),
         "job": import_job,
         "counts": counts,
         "finished": finished,
@@ -114,10 +119,20 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.activity_for(request.user, pk)
     form = ActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            # A changed sport is the runner's (ActivityForm.save); the metrics read the rows live, so
+            # the week's km, spikes and load follow on the next page.
+            form.save()
         messages.success(request, _("Saved."))
         return redirect("training:activity", pk=activity.pk)
-    return _no_store(render(request, "training/activity.html", {"activity": activity, "form": form}))
+    lang = normalise_language(get_language())
+    context = {
+        "activity": activity,
+        "form": form,
+        "evidence": activity.sport_evidence(lang) if activity.sport_guessed else "",
+        "partial": activity.partial_note(lang),
+    }
+    return _no_store(render(request, "training/activity.html", context))
 
 
 @login_required
@@ -159,6 +174,7 @@ def manual_run(request: HttpRequest) -> HttpResponse:
         activity.user = request.user
         activity.distance_m = form.cleaned_data["distance_km"] * 1000
         activity.duration_s = form.cleaned_data["minutes"] * 60
+        activity.sport_source = "runner"  # the runner chose it in the form
         zone = access.runner_settings(request.user).zone
         activity.local_date = activity.start.astimezone(zone).date()
         activity.save()

@@ -9,7 +9,8 @@ Conventions:
   local day with no run and no hard cross-training session; an easy bike ride or walk still leaves a rest
   day (seed: take 1-2 full rest days a week).
 - Session-RPE load = RPE (0-10) x minutes, every sport (Foster 1998/2001); an activity without an RPE
-  adds nothing to it, so that load only means something for runners who note their RPE.
+  adds nothing to it, so that load only means something for runners who note their RPE. The minutes are
+  the moving time where the file gives it (ActivityTable.active_s): standing at a crossing is no load.
 """
 
 from __future__ import annotations

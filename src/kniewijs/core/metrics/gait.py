@@ -80,7 +80,7 @@ def easy_runs(history: History, rows: IntArray) -> IntArray:
     acts = history.activities
     rpe = acts.rpe[rows]
     with np.errstate(divide="ignore", invalid="ignore"):
-        speed = acts.distance_m[rows] / acts.duration_s[rows]
+        speed = acts.distance_m[rows] / acts.active_s[rows]  # pace over the moving time
     speed = np.where(np.isfinite(speed) & (speed > 0), speed, np.nan)
     median_speed = float(np.nanmedian(speed)) if np.isfinite(speed).any() else np.nan
     with np.errstate(invalid="ignore"):

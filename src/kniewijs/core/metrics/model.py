@@ -75,6 +75,7 @@ class Activity:
     avg_vertical_oscillation_mm: float | None = None
     avg_ground_contact_ms: float | None = None
     avg_stride_length_m: float | None = None
+    moving_s: float | None = None  # time in motion; pace and session load use it when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,7 @@ class ActivityTable:
     avg_vertical_oscillation_mm: FloatArray
     avg_ground_contact_ms: FloatArray
     avg_stride_length_m: FloatArray
+    moving_s: FloatArray  # time in motion, NaN when the file did not give it
 
     def __len__(self) -> int:
         return int(self.start.shape[0])
@@ -151,9 +153,17 @@ class ActivityTable:
         return np.where(np.isnan(self.distance_m), 0.0, self.distance_m) / 1000.0
 
     @property
+    def active_s(self) -> FloatArray:
+        """The time pace and session-RPE load are counted on: moving time where known (a stop at a
+        traffic light or a paused watch is no effort and no slower pace), else the duration. NaN where
+        neither is known."""
+        return np.where(np.isfinite(self.moving_s) & (self.moving_s > 0), self.moving_s, self.duration_s)
+
+    @property
     def minutes(self) -> FloatArray:
-        """Duration in minutes, 0 where unknown."""
-        return np.where(np.isnan(self.duration_s), 0.0, self.duration_s) / 60.0
+        """Active time (`active_s`) in minutes, 0 where unknown."""
+        active = self.active_s
+        return np.where(np.isnan(active), 0.0, active) / 60.0
 
     @classmethod
     def from_columns(
@@ -171,6 +181,7 @@ class ActivityTable:
         avg_vertical_oscillation_mm: npt.ArrayLike | None = None,
         avg_ground_contact_ms: npt.ArrayLike | None = None,
         avg_stride_length_m: npt.ArrayLike | None = None,
+        moving_s: npt.ArrayLike | None = None,
     ) -> ActivityTable:
         """Columns in any order; `sport` as names or SPORTS indexes, `shoe` as indexes (-1 none)."""
         starts = np.asarray(start, dtype=np.float64).reshape(-1)
@@ -199,10 +210,12 @@ class ActivityTable:
             "avg_vertical_oscillation_mm": _column(avg_vertical_oscillation_mm, n, "vertical oscillation"),
             "avg_ground_contact_ms": _column(avg_ground_contact_ms, n, "ground contact"),
             "avg_stride_length_m": _column(avg_stride_length_m, n, "stride length"),
+            "moving_s": _column(moving_s, n, "moving_s"),
         }
         _check_range(columns["rpe"], 0, 10, "RPE")
         _check_range(columns["distance_m"], 0, np.inf, "distance")
         _check_range(columns["duration_s"], 0, np.inf, "duration")
+        _check_range(columns["moving_s"], 0, np.inf, "moving time")
         order = np.argsort(starts, kind="stable")
         if n > 1 and bool((np.diff(starts[order]) == 0).any()):
             # Activities at the very same second: sorting on every column makes the table the same
@@ -331,6 +344,7 @@ class History:
             avg_vertical_oscillation_mm=[_nan(a.avg_vertical_oscillation_mm) for a in rows],
             avg_ground_contact_ms=[_nan(a.avg_ground_contact_ms) for a in rows],
             avg_stride_length_m=[_nan(a.avg_stride_length_m) for a in rows],
+            moving_s=[_nan(a.moving_s) for a in rows],
         )
         notes = list(entries)
         days = DailyTable.from_columns(

@@ -44,4 +44,5 @@ class ImportProgress:
             return
         style = STATUS_STYLE.get(result["status"], "white")
         reason = f" - {result['reason']}" if result["reason"] else ""
+        reason += f" - {result['note']}" if result.get("note") else ""
         self.console.print(f"[{style}]{result['status']:>9}[/] {result['file']}{reason}", highlight=False)

@@ -23,7 +23,7 @@ from defusedxml import DefusedXmlException, DTDForbidden  # type: ignore[import-
 from defusedxml.ElementTree import iterparse  # type: ignore[import-untyped]
 
 from kniewijs.core.activity import FloatArray, Sport, Summary, Track
-from kniewijs.core.text import T
+from kniewijs.core.text import T, Text
 from kniewijs.formats.errors import RejectedFile
 
 MAX_XML_BYTES = 100 * 1024 * 1024  # a 24-hour run at one point per second is about 30 MB of TCX
@@ -333,3 +333,48 @@ def _positive(values: FloatArray | None) -> FloatArray | None:
 
 def utc(epoch: float) -> datetime:
     return datetime.fromtimestamp(epoch, tz=UTC)
+
+
+# Moving time (every reader): an interval between two consecutive samples counts as standing still when
+# it covers less than STILL_SPEED_MPS on average (1 km/h, the default stop threshold of gpxpy too), and
+# an interval that crosses from one segment or merged track to the next is a pause with the device off.
+# An interval without a known distance counts as moving: nothing says the runner stood still.
+STILL_SPEED_MPS = 1.0 / 3.6
+
+
+def moving_seconds(
+    time: FloatArray, distance: FloatArray | None, segments: FloatArray | None = None
+) -> float:
+    """Seconds in motion: first to last sample without the pauses and stretches standing still."""
+    if time.size < 2:
+        return 0.0
+    steps = np.diff(time)
+    moving = steps > 0
+    if distance is not None and distance.size == time.size:
+        covered = np.diff(distance)
+        known = np.isfinite(covered)
+        moving &= ~known | (covered >= STILL_SPEED_MPS * steps)
+    if segments is not None and segments.size == time.size:
+        moving &= segments[1:] == segments[:-1]
+    return float(steps[moving].sum())
+
+
+def cut_off_note(distance_m: float | None, seconds: float | None, damaged: bool = False) -> Text:
+    """What a runner is told about a recording that stops early ("De opname stopt na 7,3 km: ...")."""
+    if damaged:
+        why = T("daarna is het bestand beschadigd", "after that the file is damaged")
+    else:
+        why = T("het bestand houdt daar op", "the file ends there")
+    if distance_m is not None and distance_m >= 100:
+        return T("De opname stopt na {km} km: {why}.", "The recording stops after {km} km: {why}.").format(
+            km=round(distance_m / 1000.0, 1), why=why
+        )
+    minutes = round((seconds or 0.0) / 60.0)
+    if minutes < 1:
+        return T(
+            "De opname stopt na {seconds} seconden: {why}.",
+            "The recording stops after {seconds} seconds: {why}.",
+        ).format(seconds=round(seconds or 0.0), why=why)
+    return T(
+        "De opname stopt na {minutes} minuten: {why}.", "The recording stops after {minutes} minutes: {why}."
+    ).format(minutes=minutes, why=why)

@@ -96,11 +96,11 @@ def read_entry(entry: dict[str, object]) -> tuple[str, list[FileProblem], dict[s
 
 
 def recovered(entry: dict[str, object], outcome: str, activities: list[object]) -> bool:
-    """A FIT file the manifest expects rejected (cut off, bit flips, a wrong checksum) that the reader now
-    reads up to its last whole record (issue 15): allowed when every activity it gives says what was
-    lost or that its checksum is wrong. The manifest predates that and is regenerated elsewhere."""
+    """A FIT, GPX or TCX file the manifest expects rejected (cut off, bit flips, a wrong checksum) that its
+    reader now reads up to its last whole record (issue 15): allowed when an activity it gives says what
+    was lost or that its checksum is wrong. The manifest predates that and is regenerated elsewhere."""
     return (
-        entry["format"] == "fit"
+        entry["format"] in RECOVERING
         and entry["expect"] == "reject"
         and outcome == "parse"
         and bool(activities)
@@ -108,11 +108,14 @@ def recovered(entry: dict[str, object], outcome: str, activities: list[object]) 
     )
 
 
-def fit_recovers(entry: dict[str, object]) -> bool:
-    if entry["format"] != "fit" or entry["expect"] != "reject":
+RECOVERING = ("fit", "gpx", "tcx")
+
+
+def reader_recovers(entry: dict[str, object]) -> bool:
+    if entry["format"] not in RECOVERING or entry["expect"] != "reject":
         return False
     try:
-        activities = read_fit((CORPUS / str(entry["path"])).read_bytes())
+        activities = READERS[str(entry["format"])]((CORPUS / str(entry["path"])).read_bytes())
     except FileProblem:
         return False
     return recovered(entry, "parse", list(activities))
@@ -207,7 +210,7 @@ def test_each_file_through_the_import_stores_whole_activities_or_nothing(
     assert stored.count() == sum(len(r.activities) for r in imported)
     assert ImportedFile.objects.filter(user=quiet_runner).count() == len(imported)
     assert all(a.source_id is not None for a in stored)
-    if entry.get("import_expect", entry["expect"]) == "reject" and not fit_recovers(entry):
+    if entry.get("import_expect", entry["expect"]) == "reject" and not reader_recovers(entry):
         assert not imported and not stored.exists()
         assert not files_under(Path(media_root)), "a rejected file left something on disk"
     else:

@@ -138,10 +138,12 @@ def strava_row_for(index: dict[str, StravaRow], archive_name: str, member_name: 
 
 
 def apply_strava_row(activities: list[ActivityData], row: StravaRow) -> None:
-    """Strava's sport where the file says "other" (or names none), Strava's name where the file has none."""
+    """Strava's sport where the file says "other" or names none (a sport guessed from the data gives way
+    to it), Strava's name where the file has none."""
     for activity in activities:
-        if activity.sport == "other" and row.sport != "other":
+        if (activity.sport == "other" or activity.sport_guess is not None) and row.sport != "other":
             activity.sport = row.sport
             activity.sub_sport = row.activity_type or activity.sub_sport
+            activity.sport_guess = None
         if not activity.name and row.name:
             activity.name = row.name

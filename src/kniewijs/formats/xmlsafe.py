@@ -84,18 +84,51 @@ def _unsafe_xml(error: DefusedXmlException) -> RejectedFile:
     )
 
 
-def _broken_xml(error: Exception) -> RejectedFile:
+class BrokenXml(RejectedFile):
+    """XML that stops being well-formed; `cut_off` when that happens on its last line, where a file
+    that ends too early breaks (expat: no element found, unclosed token, partial character). A reader
+    that has read whole records before it may keep them."""
+
+    def __init__(self, reason: Text, cut_off: bool):
+        super().__init__(reason)
+        self.cut_off = cut_off
+
+
+# expat error codes of a document that simply ends too early (xml.parsers.expat.errors)
+_EARLY_END_CODES = (3, 5, 6)
+
+
+def _broken_xml(error: Exception, lines: int | None = None) -> BrokenXml:
     position = getattr(error, "position", None)
     where_nl = where_en = ""
+    line = None
     if isinstance(position, tuple) and len(position) == 2:
-        where_nl = f" (regel {position[0]})"
-        where_en = f" (line {position[0]})"
-    return RejectedFile(
-        T(
-            f"Het bestand is geen geldige XML{where_nl}: het is afgebroken, beschadigd of in een verkeerde "
-            "tekenset opgeslagen.",
-            f"The file is not valid XML{where_en}: it is cut off, damaged or saved in the wrong encoding.",
+        line = position[0]
+        where_nl = f" (regel {line})"
+        where_en = f" (line {line})"
+    cut_off = (
+        getattr(error, "code", None) in _EARLY_END_CODES
+        and lines is not None
+        and line is not None
+        and line >= lines
+    )
+    if cut_off:
+        return BrokenXml(
+            T(
+                f"Het XML-bestand is afgebroken{where_nl}: het houdt midden in de gegevens op, voor er een "
+                "volledig meetpunt in staat. Misschien is het kopiëren of downloaden afgebroken.",
+                f"The XML file is cut off{where_en}: it stops in the middle of its data, before a single "
+                "whole sample. Perhaps copying or downloading was interrupted.",
+            ),
+            cut_off=True,
         )
+    return BrokenXml(
+        T(
+            f"Het bestand is geen geldige XML{where_nl}: het is beschadigd of in een verkeerde tekenset "
+            "opgeslagen.",
+            f"The file is not valid XML{where_en}: it is damaged or saved in the wrong encoding.",
+        ),
+        cut_off=False,
     )
 
 
@@ -124,7 +157,7 @@ def _events(source: io.BytesIO) -> Iterator[tuple[str, Element]]:
     except DefusedXmlException as error:
         raise _unsafe_xml(error) from None
     except (ParseError, LookupError, UnicodeError, ValueError) as error:
-        raise _broken_xml(error) from None
+        raise _broken_xml(error, source.getvalue().count(b"\n") + 1) from None
     finally:
         source.close()  # lets go of the document's bytes, whatever cycle this frame ends up in
 
@@ -334,6 +367,11 @@ def _positive(values: FloatArray | None) -> FloatArray | None:
 def utc(epoch: float) -> datetime:
     return datetime.fromtimestamp(epoch, tz=UTC)
 
+
+# What a reader is given as `default_sport` when its caller knows nothing: the app's assumption, so a
+# file that names no sport has it guessed from its data instead. Any other default is the caller's
+# knowledge (a Strava export's index) and is used as it is.
+ASSUMED_SPORT: Sport = "running"
 
 # Moving time (every reader): an interval between two consecutive samples counts as standing still when
 # it covers less than STILL_SPEED_MPS on average (1 km/h, the default stop threshold of gpxpy too), and

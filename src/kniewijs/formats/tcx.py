@@ -263,6 +263,8 @@ def _activity(progress: _ActivityInProgress, default_sport: Sport) -> ActivityDa
     lap_times = [lap.total_time_s for lap in progress.laps if math.isfinite(lap.total_time_s)]
     if lap_times:  # moving: the laps' timer time, the device's own
         summary.moving_s = float(sum(lap_times))
+        # A lap timer can run a second or so past the last trackpoint; elapsed is never the shorter.
+        summary.elapsed_s = max(summary.elapsed_s or 0.0, summary.moving_s)
     elif len(track) >= 2:
         summary.moving_s = moving_seconds(track.time, track.get("distance_m"))
         summary.duration_s = summary.moving_s

@@ -545,7 +545,7 @@ def _activities(data: bytes, out: _Messages) -> list[ActivityData]:
         if start is None:
             continue
         summary = _summary(session, foot_sport)
-        if not session or out.problem in ("cut_off", "damaged"):
+        if not session:
             _totals_from_records(summary, track)
         activities.append(
             ActivityData(
@@ -620,7 +620,10 @@ def _mark_partial(activities: list[ActivityData], problem: str | None) -> None:
                 "The file's checksum does not match. Every sample was read, but some of them may be damaged.",
             )
     elif problem in ("cut_off", "damaged"):
+        # The session that the break falls in: its totals (if it has any yet) describe more than the
+        # records that are left, so they come from the records.
         last = max(activities, key=lambda activity: activity.start)
+        _totals_from_records(last.summary, last.track)
         last.partial = cut_off_note(last.distance_m, last.summary.elapsed_s, damaged=problem == "damaged")
 
 

@@ -189,3 +189,34 @@ def test_every_sample_fit_cut_anywhere_never_crashes_and_never_gains_anything(da
 
 _SAMPLES: list[bytes] = []
 _WHOLE: dict[int, tuple[int, float] | None] = {}
+
+
+def test_timer_stops_inside_a_fit_recording_are_counted_as_pauses_and_the_last_stop_is_not():
+    writer = file_id(FitWriter())
+    writer.define(3, 21, [(253, "uint32"), (0, "enum"), (1, "enum")])  # event: timestamp, event, type
+    writer.define(1, RECORD, RECORD_FIELDS)
+    writer.message(3, T0, 0, 0)  # timer start
+    for i in range(5):
+        writer.message(1, T0 + 60 * i, 140, 85, i * 10_000)
+    writer.message(3, T0 + 250, 0, 4)  # stop_all: a pause
+    writer.message(3, T0 + 400, 0, 0)  # start again
+    for i in range(5, 10):
+        writer.message(1, T0 + 400 + 60 * (i - 5), 140, 85, i * 10_000)
+    writer.message(3, T0 + 640, 0, 4)  # the end
+    (activity,) = read_fit(writer.file())
+    assert activity.pauses == 1
+    assert activity.summary.elapsed_s == 640.0
+    # No session: moving time by the rule (the 160 s gap covered 100 m, over 1 km/h, so it counts).
+    assert activity.summary.moving_s == 640.0
+
+
+def test_a_record_a_day_after_the_one_before_in_a_damaged_file_is_dropped_as_damage():
+    writer = file_id(FitWriter())
+    writer.define(1, RECORD, RECORD_FIELDS)
+    for i in range(5):
+        writer.message(1, T0 + 60 * i, 140, 85, i * 10_000)
+    writer.message(1, T0 + 2 * 86400, 140, 85, 50_000)
+    data = bytearray(writer.file())
+    data[-1] ^= 0xFF  # the checksum says the data is damaged
+    (activity,) = read_fit(bytes(data))
+    assert activity.records == 5 and activity.summary.elapsed_s == 240.0

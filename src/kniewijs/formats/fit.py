@@ -32,7 +32,9 @@ from kniewijs.formats.xmlsafe import cut_off_note, moving_seconds
 __all__ = ["map_sport", "read_fit"]
 
 _SKIP, _KEEP, _RECORD = 0, 1, 2
-_KEPT_MESSAGES = (fp.MESG_FILE_ID, fp.MESG_SPORT, fp.MESG_SESSION)
+# Profile.xlsx, message "event": field 0 event (0 = timer), field 1 event_type (1 = stop, 4 = stop_all).
+_MESG_EVENT, _EVENT_EVENT, _EVENT_TYPE, _EVENT_TIMER, _TIMER_STOPS = 21, 0, 1, 0, (1, 4)
+_KEPT_MESSAGES = (fp.MESG_FILE_ID, fp.MESG_SPORT, fp.MESG_SESSION, _MESG_EVENT)
 _RECORD_FIELD_NAMES = {scaled.number: name for name, scaled in fp.RECORD_FIELDS.items()}
 _NO_TIMESTAMP = -1
 _SPORT_GENERIC = 0  # Profile.xlsx, enum "sport"
@@ -510,6 +512,9 @@ def _activities(data: bytes, out: _Messages) -> list[ActivityData]:
     sessions = out.kept_messages(data, fp.MESG_SESSION)
     sport_messages = out.kept_messages(data, fp.MESG_SPORT)
     time, raw = _record_columns(out)
+    if out.problem is not None:
+        time, raw = _without_damaged_tail(time, raw)
+    stops = _timer_stops(out.kept_messages(data, _MESG_EVENT))
     if not sessions and time.size == 0 and out.problem is not None:
         raise RejectedFile(_CHECKSUM if out.problem == "checksum" else _CUT_OFF)
     if not sessions and time.size == 0:
@@ -557,6 +562,7 @@ def _activities(data: bytes, out: _Messages) -> list[ActivityData]:
                 sub_sport=fp.SUB_SPORT_NAMES.get(sub_number) if sub_number is not None else None,
                 device=device,
                 sport_guess=evidence,
+                pauses=_pauses(stops, track.time),
             )
         )
     if not activities:
@@ -567,6 +573,41 @@ def _activities(data: bytes, out: _Messages) -> list[ActivityData]:
         raise _damaged("er staat geen enkel tijdstip in.", "it does not contain a single time.")
     _mark_partial(activities, out.problem)
     return activities
+
+
+# In a damaged file, a record this long after the one before is damage too (a run does not pause for a
+# day): it and what follows are dropped. fitparse's strava-android file ends on a record dated 2085.
+_DAMAGED_JUMP_S = 24 * 3600.0
+
+
+def _without_damaged_tail(
+    time: FloatArray, raw: dict[str, FloatArray]
+) -> tuple[FloatArray, dict[str, FloatArray]]:
+    jumps = np.flatnonzero(np.diff(time) > _DAMAGED_JUMP_S)
+    if not jumps.size:
+        return time, raw
+    keep = int(jumps[0]) + 1
+    return time[:keep], {name: column[:keep] for name, column in raw.items()}
+
+
+def _timer_stops(events: list[dict[int, int | float | str]]) -> FloatArray:
+    """Unix seconds of every timer stop (the runner pressed pause, or auto-pause stopped the timer)."""
+    times = [
+        float(event[fp.FIELD_TIMESTAMP]) + fp.FIT_EPOCH_UNIX
+        for event in events
+        if event.get(_EVENT_EVENT) == _EVENT_TIMER
+        and event.get(_EVENT_TYPE) in _TIMER_STOPS
+        and isinstance(event.get(fp.FIELD_TIMESTAMP), int)
+    ]
+    return np.sort(np.array(times, dtype=np.float64))
+
+
+def _pauses(stops: FloatArray, time: FloatArray) -> int:
+    """Timer stops between an activity's first and last record: each is a pause the recording went on
+    after (the stop at the very end is the run finishing)."""
+    if time.size < 2 or stops.size == 0:
+        return 0
+    return int(np.count_nonzero((stops >= time[0]) & (stops < time[-1])))
 
 
 def _guessed_sport(

@@ -215,3 +215,20 @@ def test_every_gpx_and_tcx_sample_cut_anywhere_never_crashes_and_never_gains(fol
         _CACHE[(folder, index)] = (samples[index], _outcome(READERS[folder], samples[index]))
     content, whole = _CACHE[(folder, index)]
     assert_no_gain(folder, content, data.draw(st.integers(0, len(content))), whole)
+
+
+def test_a_gpx_damaged_midway_keeps_the_points_before_and_says_the_file_is_damaged():
+    points = run_points(0, 31, 52.0).replace("</trkpt>", "</trkpt>\n")
+    lines = points.split("\n")
+    broken = "\n".join(lines[:20] + ["<trkpt lat=<<garbage"] + lines[20:])
+    (activity_,) = read_gpx(gpx(trk(broken)))
+    assert activity_.records == 20
+    assert activity_.partial is not None and "daarna is het bestand beschadigd" in activity_.partial.nl
+    assert "after that the file is damaged" in activity_.partial.en
+
+
+def test_a_gpx_cut_off_before_any_whole_point_is_rejected_as_cut_off_xml():
+    data = gpx(trk(run_points(0, 3, 52.0)))
+    with pytest.raises(FileProblem) as problem:
+        read_gpx(data[: data.index(b"<trkpt") + 15])
+    assert "afgebroken" in problem.value.reason.nl and "cut off" in problem.value.reason.en

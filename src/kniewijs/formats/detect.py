@@ -88,7 +88,8 @@ def read_activity_file(name: str, data: bytes, *, default_sport: Sport = "runnin
     """The activities in one (unpacked) file. Raises FileProblem (RejectedFile, SkippedFile) only.
 
     `default_sport` is the sport of an activity whose file names none (a GPX without <type>, a log
-    row without a sport); the Strava index passes its own.
+    row without a sport); the Strava index passes its own. "running" is the app's assumption: the GPX
+    and TCX readers then guess the sport from the data (`kniewijs.core.sport_guess`) instead.
     """
     kind = file_kind(name, data)
     if kind == "fit":

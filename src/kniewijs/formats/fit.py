@@ -251,10 +251,10 @@ def _walk(data: bytes, p: int, end: int, out: _Messages) -> None:
 
 
 _CUT_OFF = rejected(
-    "Het bestand is onvolledig: het houdt midden in de gegevens op, voor er een meetpunt met een tijd in "
-    "staat. Misschien is het kopiëren of downloaden afgebroken.",
-    "The file is incomplete: it stops in the middle of its data, before any sample with a time. Perhaps "
-    "copying or downloading was interrupted.",
+    "Het bestand is onvolledig (afgebroken): het houdt midden in de gegevens op, voor er een meetpunt met "
+    "een tijd in staat. Misschien is het kopiëren of downloaden afgebroken.",
+    "The file is incomplete (cut off): it stops in the middle of its data, before any sample with a time. "
+    "Perhaps copying or downloading was interrupted.",
 ).reason
 _CHECKSUM = T(
     "Het bestand is beschadigd: de controlesom klopt niet.",

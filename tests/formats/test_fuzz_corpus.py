@@ -95,6 +95,32 @@ def read_entry(entry: dict[str, object]) -> tuple[str, list[FileProblem], dict[s
     return outcome, problems, members, activities
 
 
+def recovered(entry: dict[str, object], outcome: str, activities: list[object]) -> bool:
+    """A FIT, GPX or TCX file the manifest expects rejected (cut off, bit flips, a wrong checksum) that its
+    reader now reads up to its last whole record (issue 15): allowed when an activity it gives says what
+    was lost or that its checksum is wrong. The manifest predates that and is regenerated elsewhere."""
+    return (
+        entry["format"] in RECOVERING
+        and entry["expect"] == "reject"
+        and outcome == "parse"
+        and bool(activities)
+        and any(getattr(a, "partial", None) is not None for a in activities)
+    )
+
+
+RECOVERING = ("fit", "gpx", "tcx")
+
+
+def reader_recovers(entry: dict[str, object]) -> bool:
+    if entry["format"] not in RECOVERING or entry["expect"] != "reject":
+        return False
+    try:
+        activities = READERS[str(entry["format"])]((CORPUS / str(entry["path"])).read_bytes())
+    except FileProblem:
+        return False
+    return recovered(entry, "parse", list(activities))
+
+
 def test_the_manifest_lists_every_corpus_file_with_its_bytes_and_at_least_200_files() -> None:
     on_disk = {str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*") if p.is_file()} - {"MANIFEST.json"}
     assert on_disk == {entry["path"] for entry in ENTRIES}
@@ -128,6 +154,8 @@ def test_each_file_gets_the_answer_its_manifest_names_in_bounded_memory(entry, h
     finally:
         tracemalloc.stop()
     assert peak < MEMORY_LIMIT, f"peak {peak / 1024**2:.0f} MiB"
+    if recovered(entry, outcome, activities):
+        return
     assert outcome == entry["expect"], [p.reason.en for p in problems]
     for problem in problems:
         check_problem(problem)
@@ -182,7 +210,7 @@ def test_each_file_through_the_import_stores_whole_activities_or_nothing(
     assert stored.count() == sum(len(r.activities) for r in imported)
     assert ImportedFile.objects.filter(user=quiet_runner).count() == len(imported)
     assert all(a.source_id is not None for a in stored)
-    if entry.get("import_expect", entry["expect"]) == "reject":
+    if entry.get("import_expect", entry["expect"]) == "reject" and not reader_recovers(entry):
         assert not imported and not stored.exists()
         assert not files_under(Path(media_root)), "a rejected file left something on disk"
     else:

@@ -88,7 +88,10 @@ def test_every_shared_tcx_sample_gives_each_activity_with_its_timed_trackpoints_
     assert len(activities) == len(expected)
     sports = {"Running": "running", "Biking": "cycling", "Other": "other"}
     for found, (sport, records, lap_time, start, has_hr) in zip(activities, expected, strict=True):
-        assert found.sport == sports[sport]
+        if sport == "Other" and found.sport_guess is not None:  # guessed from the data (sport_guess)
+            assert found.sport in ("running", "cycling", "walking", "other")
+        else:
+            assert found.sport == sports[sport] and found.sport_guess is None
         assert found.records == records
         assert found.summary.duration_s == pytest.approx(lap_time)
         assert found.start.timestamp() == pytest.approx(start)
@@ -238,9 +241,17 @@ def test_a_dtd_in_a_tcx_is_refused() -> None:
     assert "DTD" in problem.value.reason.en
 
 
-def test_a_truncated_tcx_is_rejected() -> None:
-    with pytest.raises(RejectedFile):
-        read_tcx(TREADMILL[:-40])
+def test_a_truncated_tcx_keeps_its_whole_trackpoints_and_says_where_it_stops() -> None:
+    (activity,) = read_tcx(TREADMILL[:-40])
+    assert activity.records == 2 and activity.distance_m == 400.0
+    assert activity.partial is not None and activity.partial.nl.startswith("De opname stopt na 0,4 km")
+    assert "the file ends there" in activity.partial.en
+
+
+def test_a_tcx_cut_off_before_its_first_whole_trackpoint_is_rejected_as_cut_off() -> None:
+    with pytest.raises(RejectedFile) as problem:
+        read_tcx(TREADMILL[: TREADMILL.index(b"<Trackpoint>") + 30])
+    assert "afgebroken" in problem.value.reason.nl and "cut off" in problem.value.reason.en
 
 
 def test_xml_that_is_not_tcx_is_rejected() -> None:

@@ -88,7 +88,8 @@ def read_activity_file(name: str, data: bytes, *, default_sport: Sport = "runnin
     """The activities in one (unpacked) file. Raises FileProblem (RejectedFile, SkippedFile) only.
 
     `default_sport` is the sport of an activity whose file names none (a GPX without <type>, a log
-    row without a sport); the Strava index passes its own.
+    row without a sport); the Strava index passes its own. "running" is the app's assumption: the GPX
+    and TCX readers then guess the sport from the data (`kniewijs.core.sport_guess`) instead.
     """
     kind = file_kind(name, data)
     if kind == "fit":
@@ -138,10 +139,12 @@ def strava_row_for(index: dict[str, StravaRow], archive_name: str, member_name: 
 
 
 def apply_strava_row(activities: list[ActivityData], row: StravaRow) -> None:
-    """Strava's sport where the file says "other" (or names none), Strava's name where the file has none."""
+    """Strava's sport where the file says "other" or names none (a sport guessed from the data gives way
+    to it), Strava's name where the file has none."""
     for activity in activities:
-        if activity.sport == "other" and row.sport != "other":
+        if (activity.sport == "other" or activity.sport_guess is not None) and row.sport != "other":
             activity.sport = row.sport
             activity.sub_sport = row.activity_type or activity.sub_sport
+            activity.sport_guess = None
         if not activity.name and row.name:
             activity.name = row.name

@@ -20,18 +20,24 @@ from typing import Any
 
 import numpy as np
 
-from kniewijs.core.activity import ActivityData, FloatArray, Summary, Track
+from kniewijs.core.activity import ActivityData, FloatArray, Sport, Summary, Track
+from kniewijs.core.sport_guess import guess_sport
+from kniewijs.core.text import T, Text
 from kniewijs.formats import fit_profile as fp
 from kniewijs.formats.errors import FileProblem, RejectedFile, SkippedFile, rejected, skipped
 from kniewijs.formats.fit_crc import crc16_arc
 from kniewijs.formats.fit_profile import map_sport
+from kniewijs.formats.xmlsafe import cut_off_note, moving_seconds
 
 __all__ = ["map_sport", "read_fit"]
 
 _SKIP, _KEEP, _RECORD = 0, 1, 2
-_KEPT_MESSAGES = (fp.MESG_FILE_ID, fp.MESG_SPORT, fp.MESG_SESSION)
+# Profile.xlsx, message "event": field 0 event (0 = timer), field 1 event_type (1 = stop, 4 = stop_all).
+_MESG_EVENT, _EVENT_EVENT, _EVENT_TYPE, _EVENT_TIMER, _TIMER_STOPS = 21, 0, 1, 0, (1, 4)
+_KEPT_MESSAGES = (fp.MESG_FILE_ID, fp.MESG_SPORT, fp.MESG_SESSION, _MESG_EVENT)
 _RECORD_FIELD_NAMES = {scaled.number: name for name, scaled in fp.RECORD_FIELDS.items()}
 _NO_TIMESTAMP = -1
+_SPORT_GENERIC = 0  # Profile.xlsx, enum "sport"
 _INVALID_TIMESTAMP = 0xFFFFFFFF
 _MAX_LAYOUTS = 2048  # real files use under a hundred; a crafted file must not make us build millions
 _MAX_FLOAT = 1e9  # no quantity in an activity comes near; a float field beyond it is damage
@@ -144,6 +150,7 @@ class _Messages:
         self.record_times: list[int] = []
         self.record_layouts: list[int] = []
         self.kept: list[tuple[int, int, int]] = []  # (layout index, payload offset, timestamp)
+        self.problem: str | None = None  # "cut_off", "damaged" or "checksum" when read leniently
 
     def layout(self, key: bytes) -> _Layout:
         layout = self.layout_by_key.get(key)
@@ -172,14 +179,44 @@ def _read_definition(data: bytes, p: int, end: int, definitions: list[Entry | No
     if data[p] & 0x20:  # developer fields: a count, then three bytes each
         definition_end = fields_end + 1 + 3 * data[fields_end] if fields_end < end else end + 1
     if definition_end > end:
-        raise _overrun()
+        raise _Stop(cut_off=True)
     # The bytes after the reserved byte describe the layout completely; equal bytes, equal layout.
     definitions[data[p] & 0x0F] = out.layout(data[p + 2 : definition_end]).entry
     return definition_end
 
 
-def _read_messages(data: bytes, p: int, end: int, out: _Messages) -> None:
-    """Walk the data records of one FIT file, from `p` up to its CRC at `end`."""
+class _Stop(Exception):
+    """A lenient walk ends here: the message at this point is cut off or refers to nothing."""
+
+    def __init__(self, cut_off: bool):
+        super().__init__("cut off" if cut_off else "damaged")
+        self.cut_off = cut_off
+
+
+def _read_messages(data: bytes, p: int, end: int, out: _Messages, lenient: bool = False) -> str | None:
+    """Walk the data records of one FIT file, from `p` up to its CRC at `end`.
+
+    Strict, any damage rejects the file. Lenient (a file cut off or with a wrong checksum), the walk
+    keeps every whole message before the first one that runs past `end` ("cut_off") or refers to a
+    definition that is not there ("damaged"), and says which; None when it reached `end` cleanly.
+    """
+    try:
+        _walk(data, p, end, out)
+    except _Stop as stop:
+        if not lenient:
+            raise (_overrun() if stop.cut_off else _undefined()) from None
+        return "cut_off" if stop.cut_off else "damaged"
+    return None
+
+
+def _undefined() -> RejectedFile:
+    return _damaged(
+        "een bericht verwijst naar een beschrijving die er niet is.",
+        "a message refers to a definition that is not there.",
+    )
+
+
+def _walk(data: bytes, p: int, end: int, out: _Messages) -> None:
     definitions: list[Entry | None] = [None] * 16
     add_time, add_layout, keep = out.record_times.append, out.record_layouts.append, out.kept.append
     last_time = _NO_TIMESTAMP
@@ -195,15 +232,12 @@ def _read_messages(data: bytes, p: int, end: int, out: _Messages) -> None:
             p = _read_definition(data, p, end, definitions, out)
             continue
         if entry is None:
-            raise _damaged(
-                "een bericht verwijst naar een beschrijving die er niet is.",
-                "a message refers to a definition that is not there.",
-            )
+            raise _Stop(cut_off=False)
         size, kind, time_offset, unpack_time, sink, index = entry
         start = p + 1
         p = start + size
         if p > end:
-            raise _overrun()
+            raise _Stop(cut_off=True)
         if time_offset >= 0:
             stamp = unpack_time(data, start + time_offset)[0]
             if stamp != _INVALID_TIMESTAMP:
@@ -216,8 +250,26 @@ def _read_messages(data: bytes, p: int, end: int, out: _Messages) -> None:
             keep((index, start, last_time))
 
 
+_CUT_OFF = rejected(
+    "Het bestand is onvolledig (afgebroken): het houdt midden in de gegevens op, voor er een meetpunt met "
+    "een tijd in staat. Misschien is het kopiëren of downloaden afgebroken.",
+    "The file is incomplete (cut off): it stops in the middle of its data, before any sample with a time. "
+    "Perhaps copying or downloading was interrupted.",
+).reason
+_CHECKSUM = T(
+    "Het bestand is beschadigd: de controlesom klopt niet.",
+    "The file is damaged: its checksum does not match.",
+)
+
+
 def _read_file_chain(data: bytes) -> _Messages:
-    """Check every header and CRC of the (possibly chained) FIT files in `data` and read them."""
+    """Check every header and CRC of the (possibly chained) FIT files in `data` and read them.
+
+    A file cut off (shorter than its header says, or with a message running past its end) or with a
+    wrong checksum is still read, up to its last whole message; `problem` then says which it was:
+    "cut_off", "damaged" (a message that refers to nothing) or "checksum" (every message whole, only
+    the checksum wrong). Reading stops at the first such file of a chain.
+    """
     if not data:
         raise rejected("Het bestand is leeg.", "The file is empty.")
     out = _Messages()
@@ -235,19 +287,26 @@ def _read_file_chain(data: bytes) -> _Messages:
             )
         data_size = int.from_bytes(data[position + 4 : position + 8], "little")
         end = position + header_size + data_size
-        if end + 2 > len(data):
-            raise rejected(
-                "Het bestand is onvolledig: het houdt midden in de gegevens op. Misschien is het kopiëren "
-                "of downloaden afgebroken.",
-                "The file is incomplete: it stops in the middle of its data. Perhaps copying or "
-                "downloading was interrupted.",
-            )
+        if position + header_size > len(data):
+            raise RejectedFile(_CUT_OFF)
         if header_size >= 14:
             header_crc = int.from_bytes(data[position + 12 : position + 14], "little")
             if header_crc and header_crc != crc16_arc(memoryview(data)[position : position + 12]):
                 raise _damaged("de controlesom van de kop klopt niet.", "its header checksum does not match.")
+        if end + 2 > len(data):  # cut off: the header promises more than there is
+            stopped = _read_messages(data, position + header_size, len(data), out, lenient=True)
+            out.problem = "damaged" if stopped == "damaged" else "cut_off"
+            break
         if crc16_arc(memoryview(data)[position:end]) != int.from_bytes(data[end : end + 2], "little"):
-            raise _damaged("de controlesom klopt niet.", "its checksum does not match.")
+            # Either damage somewhere, or a file cut off whose header was written for the whole of it
+            # (fitparse's nick.fit: its last message runs past the end).
+            stopped = _read_messages(data, position + header_size, end, out, lenient=True)
+            if stopped is not None:
+                out.problem = stopped
+                break
+            out.problem = "checksum"  # the data is whole: the next file of a chain is read too
+            position = end + 2
+            continue
         _read_messages(data, position + header_size, end, out)
         position = end + 2
     return out
@@ -356,6 +415,7 @@ def _summary(session: dict[int, int | float | str], foot_sport: bool) -> Summary
         distance_m=_number(session, fp.SESSION_DISTANCE),
         duration_s=timer if timer is not None else elapsed,
         elapsed_s=elapsed,
+        moving_s=timer,
         avg_heart_rate=_number(session, fp.SESSION_AVG_HEART_RATE),
         max_heart_rate=_number(session, fp.SESSION_MAX_HEART_RATE),
         avg_cadence_spm=cadence,
@@ -452,6 +512,11 @@ def _activities(data: bytes, out: _Messages) -> list[ActivityData]:
     sessions = out.kept_messages(data, fp.MESG_SESSION)
     sport_messages = out.kept_messages(data, fp.MESG_SPORT)
     time, raw = _record_columns(out)
+    if out.problem is not None:
+        time, raw = _without_damaged_tail(time, raw)
+    stops = _timer_stops(out.kept_messages(data, _MESG_EVENT))
+    if not sessions and time.size == 0 and out.problem is not None:
+        raise RejectedFile(_CHECKSUM if out.problem == "checksum" else _CUT_OFF)
     if not sessions and time.size == 0:
         raise _no_activity(file_ids, untimed_records=bool(out.record_times))
     device = fp.device_name(file_ids[0]) if file_ids else None
@@ -473,27 +538,134 @@ def _activities(data: bytes, out: _Messages) -> list[ActivityData]:
         sport_number = sport_number if isinstance(sport_number, int) else None
         sub_number = sub_number if isinstance(sub_number, int) else None
         sport = map_sport(sport_number, sub_number)
+        rows_raw = {name: column[rows] for name, column in raw.items()}
+        evidence: Text | None = None
+        if sport_number in (None, _SPORT_GENERIC) and sport == "other":
+            sport, evidence = _guessed_sport(session, time[rows], rows_raw)
         foot_sport = sport in _FOOT_SPORTS
-        track = _track(time[rows], {name: column[rows] for name, column in raw.items()}, foot_sport)
+        track = _track(time[rows], rows_raw, foot_sport)
         start = windows[index][0]
         if start is None and len(track):
             start = float(track.time[0])
         if start is None:
             continue
+        summary = _summary(session, foot_sport)
+        if not session:
+            _totals_from_records(summary, track)
         activities.append(
             ActivityData(
                 sport=sport,
                 start=datetime.fromtimestamp(start, tz=UTC),
-                summary=_summary(session, foot_sport),
+                summary=summary,
                 track=track,
                 source_format="fit",
                 sub_sport=fp.SUB_SPORT_NAMES.get(sub_number) if sub_number is not None else None,
                 device=device,
+                sport_guess=evidence,
+                pauses=_pauses(stops, track.time),
             )
         )
     if not activities:
+        if out.problem in ("cut_off", "damaged"):
+            raise RejectedFile(_CUT_OFF)
+        if out.problem == "checksum":
+            raise RejectedFile(_CHECKSUM)
         raise _damaged("er staat geen enkel tijdstip in.", "it does not contain a single time.")
+    _mark_partial(activities, out.problem)
     return activities
+
+
+# In a damaged file, a record this long after the one before is damage too (a run does not pause for a
+# day): it and what follows are dropped. fitparse's strava-android file ends on a record dated 2085.
+_DAMAGED_JUMP_S = 24 * 3600.0
+
+
+def _without_damaged_tail(
+    time: FloatArray, raw: dict[str, FloatArray]
+) -> tuple[FloatArray, dict[str, FloatArray]]:
+    jumps = np.flatnonzero(np.diff(time) > _DAMAGED_JUMP_S)
+    if not jumps.size:
+        return time, raw
+    keep = int(jumps[0]) + 1
+    return time[:keep], {name: column[:keep] for name, column in raw.items()}
+
+
+def _timer_stops(events: list[dict[int, int | float | str]]) -> FloatArray:
+    """Unix seconds of every timer stop (the runner pressed pause, or auto-pause stopped the timer)."""
+    times = [
+        float(event[fp.FIELD_TIMESTAMP]) + fp.FIT_EPOCH_UNIX
+        for event in events
+        if event.get(_EVENT_EVENT) == _EVENT_TIMER
+        and event.get(_EVENT_TYPE) in _TIMER_STOPS
+        and isinstance(event.get(fp.FIELD_TIMESTAMP), int)
+    ]
+    return np.sort(np.array(times, dtype=np.float64))
+
+
+def _pauses(stops: FloatArray, time: FloatArray) -> int:
+    """Timer stops between an activity's first and last record: each is a pause the recording went on
+    after (the stop at the very end is the run finishing)."""
+    if time.size < 2 or stops.size == 0:
+        return 0
+    return int(np.count_nonzero((stops >= time[0]) & (stops < time[-1])))
+
+
+def _guessed_sport(
+    session: dict[int, int | float | str], time: FloatArray, raw: dict[str, FloatArray]
+) -> tuple[Sport, Text | None]:
+    """Sport generic or missing: a guess from the average moving speed and the cadence as recorded."""
+    distance = _number(session, fp.SESSION_DISTANCE)
+    moving = _number(session, fp.SESSION_TIMER)
+    recorded = _first_finite(raw.get("distance"), raw.get("compressed_distance"))
+    if distance is None and recorded is not None and np.isfinite(recorded).any():
+        distance = float(np.nanmax(recorded) - np.nanmin(recorded))
+    if moving is None and time.size >= 2:
+        moving = moving_seconds(time, recorded)
+    speed = distance / moving if distance is not None and moving else None
+    if speed is None:  # a sensor recording without movement (HRV, muscle oxygen) stays "other"
+        return "other", None
+    cadence = _number(session, fp.SESSION_AVG_CADENCE)
+    samples = raw.get("cadence")
+    if cadence is None and samples is not None:
+        positive = samples[np.isfinite(samples) & (samples > 0)]
+        cadence = float(np.median(positive)) if positive.size else None
+    guess = guess_sport(speed, cadence)
+    return guess.sport, guess.evidence
+
+
+def _totals_from_records(summary: Summary, track: Track) -> None:
+    """Distance and time from the records: no session, or one that cannot be trusted (a file cut off)."""
+    distance = track.get("distance_m")
+    if distance is not None and np.isfinite(distance).any():
+        summary.distance_m = float(np.nanmax(distance) - np.nanmin(distance))
+    elif summary.distance_m is not None:
+        summary.distance_m = None
+    if len(track) >= 2:
+        summary.elapsed_s = float(track.time[-1] - track.time[0])
+        summary.moving_s = moving_seconds(track.time, distance)
+        summary.duration_s = summary.moving_s
+    else:
+        summary.elapsed_s = summary.moving_s = summary.duration_s = None
+    if summary.distance_m is not None and summary.moving_s:
+        summary.avg_speed_mps = summary.distance_m / summary.moving_s
+
+
+def _mark_partial(activities: list[ActivityData], problem: str | None) -> None:
+    """The note on what was lost: the last activity for a file that stops early, every one for a
+    checksum that does not match (where the damage sits is unknown)."""
+    if problem == "checksum":
+        for activity in activities:
+            activity.partial = T(
+                "De controlesom van het bestand klopt niet. Alle metingen zijn gelezen, maar een deel "
+                "ervan kan beschadigd zijn.",
+                "The file's checksum does not match. Every sample was read, but some of them may be damaged.",
+            )
+    elif problem in ("cut_off", "damaged"):
+        # The session that the break falls in: its totals (if it has any yet) describe more than the
+        # records that are left, so they come from the records.
+        last = max(activities, key=lambda activity: activity.start)
+        _totals_from_records(last.summary, last.track)
+        last.partial = cut_off_note(last.distance_m, last.summary.elapsed_s, damaged=problem == "damaged")
 
 
 # What decoding arithmetic can raise on bytes no check foresaw; each means the file cannot be read.

@@ -2,7 +2,13 @@
 
 Schema: https://www8.garmin.com/xmlschemas/TrainingCenterDatabasev2.xsd with ActivityExtension v2
 (https://www8.garmin.com/xmlschemas/ActivityExtensionv2.xsd). Choices:
-- Sport from the Activity's Sport attribute (Running, Biking, Other); "Other" stays "other".
+- Sport from the Activity's Sport attribute (Running, Biking). For "Other" (or no attribute) the sport
+  is guessed from the average moving speed and cadence (`kniewijs.core.sport_guess`), the evidence in
+  `sport_guess`; "Other" without a speed stays "other".
+- Elapsed time is first to last trackpoint; moving time (`duration_s`) is the laps' TotalTimeSeconds
+  added up (the device's timer), or from the trackpoints (`xmlsafe.moving_seconds`) without laps.
+- A file cut off or damaged midway keeps the whole trackpoints before the break; that activity's totals
+  come from them and its `partial` says where the recording stops.
 - The summary is the laps added up: TotalTimeSeconds (timer time), DistanceMeters and Calories summed,
   AverageHeartRateBpm weighted by lap time, MaximumHeartRateBpm the highest. What no lap says is
   computed from the trackpoints instead.
@@ -23,14 +29,19 @@ from xml.etree.ElementTree import Element
 import numpy as np
 
 from kniewijs.core.activity import ActivityData, FloatArray, Sport, Summary, Track
-from kniewijs.core.text import T
+from kniewijs.core.sport_guess import guess_sport
+from kniewijs.core.text import T, Text
 from kniewijs.formats.errors import RejectedFile, SkippedFile
 from kniewijs.formats.xmlsafe import (
+    ASSUMED_SPORT,
+    BrokenXml,
     PointCollector,
+    cut_off_note,
     distance_from_positions,
     epoch_seconds,
     iter_xml,
     local_name,
+    moving_seconds,
     number,
     sport_from_label,
     steps_per_minute,
@@ -89,11 +100,39 @@ class _ActivityInProgress:
 
 def read_tcx(data: bytes, *, default_sport: Sport = "running") -> list[ActivityData]:
     """Every activity in a TCX file. Raises RejectedFile or SkippedFile, nothing else."""
+    activities: list[ActivityData] = []
+    plans = [0]
+    progress: list[_ActivityInProgress | None] = [None]  # the activity being read, if any
+    try:
+        _read_events(data, activities, default_sport, plans, progress)
+    except BrokenXml as problem:
+        # Cut off or damaged: the activity being read keeps its whole trackpoints, and its totals come
+        # from them (its laps may be missing or unfinished).
+        unfinished = progress[0]
+        if unfinished is not None and len(unfinished.points):
+            unfinished.laps = []
+            finished = _activity(unfinished, default_sport)
+            if finished is not None:
+                activities.append(finished)
+        if not activities:
+            raise
+        last = max(activities, key=lambda activity: activity.start)
+        last.partial = cut_off_note(last.distance_m, last.summary.elapsed_s, damaged=not problem.cut_off)
+    if activities:
+        return activities
+    raise SkippedFile(ONLY_PLANS if plans[0] else NO_ACTIVITY)
+
+
+def _read_events(
+    data: bytes,
+    activities: list[ActivityData],
+    default_sport: Sport,
+    plans_seen: list[int],
+    progress: list[_ActivityInProgress | None],
+) -> None:
     stack: list[str] = []
     elements: list[Element] = []  # the open elements, to drop each point from its track once read
-    activities: list[ActivityData] = []
     current: _ActivityInProgress | None = None
-    plans = 0
     for event, element in iter_xml(data):
         name = local_name(element.tag)
         if event == "start":
@@ -102,7 +141,7 @@ def read_tcx(data: bytes, *, default_sport: Sport = "running") -> list[ActivityD
             stack.append(name)
             elements.append(element)
             if name == "Activity":
-                current = _ActivityInProgress(sport_label=element.get("Sport"))
+                current = progress[0] = _ActivityInProgress(sport_label=element.get("Sport"))
             continue
         stack.pop()
         elements.pop()
@@ -124,14 +163,11 @@ def read_tcx(data: bytes, *, default_sport: Sport = "running") -> list[ActivityD
                 finished = _activity(current, default_sport)
                 if finished is not None:
                     activities.append(finished)
-                current = None
+                current = progress[0] = None
                 element.clear()
         elif name in ("Course", "Workout"):
-            plans += 1
+            plans_seen[0] += 1
             element.clear()
-    if activities:
-        return activities
-    raise SkippedFile(ONLY_PLANS if plans else NO_ACTIVITY)
 
 
 def _value(element: Element) -> float:
@@ -200,19 +236,19 @@ def _lap(element: Element) -> _Lap:
 
 
 def _activity(progress: _ActivityInProgress, default_sport: Sport) -> ActivityData | None:
-    sport = sport_from_label(progress.sport_label, default_sport)
     track = progress.points.track()
     device_cadence = track.channels.pop("device_cadence", None)
     run_cadence = track.channels.pop("run_cadence", None)
+    if "distance_m" not in track.channels:
+        from_positions = distance_from_positions(track)
+        if from_positions is not None:
+            track.channels["distance_m"] = from_positions
+    sport, evidence = _sport(progress, track, default_sport, run_cadence, device_cadence)
     cadence = run_cadence if run_cadence is not None and sport == "running" else device_cadence
     if cadence is None:
         cadence = run_cadence
     if cadence is not None:
         track.channels["cadence_spm"] = steps_per_minute(cadence, sport)
-    if "distance_m" not in track.channels:
-        from_positions = distance_from_positions(track)
-        if from_positions is not None:
-            track.channels["distance_m"] = from_positions
     start = progress.start
     if start is None:
         lap_starts = [lap.start for lap in progress.laps if lap.start is not None]
@@ -220,7 +256,20 @@ def _activity(progress: _ActivityInProgress, default_sport: Sport) -> ActivityDa
     summary = _summary(progress.laps, track_summary=summary_from_track(track, _track_distance(track)))
     if start is None or (len(track) == 0 and summary.duration_s is None):
         return None
-    summary.elapsed_s = _elapsed(start, progress.laps, track.time) or summary.elapsed_s
+    if len(track) >= 2:  # elapsed: first to last trackpoint; else what the laps span
+        summary.elapsed_s = float(track.time[-1] - track.time[0])
+    else:
+        summary.elapsed_s = _elapsed(start, progress.laps, track.time) or summary.elapsed_s
+    lap_times = [lap.total_time_s for lap in progress.laps if math.isfinite(lap.total_time_s)]
+    if lap_times:  # moving: the laps' timer time, the device's own
+        summary.moving_s = float(sum(lap_times))
+        # A lap timer can run a second or so past the last trackpoint; elapsed is never the shorter.
+        summary.elapsed_s = max(summary.elapsed_s or 0.0, summary.moving_s)
+    elif len(track) >= 2:
+        summary.moving_s = moving_seconds(track.time, track.get("distance_m"))
+        summary.duration_s = summary.moving_s
+        if summary.distance_m is not None and summary.moving_s:
+            summary.avg_speed_mps = summary.distance_m / summary.moving_s
     if summary.avg_cadence_spm is not None and cadence is None:
         summary.avg_cadence_spm = float(steps_per_minute(np.array([summary.avg_cadence_spm]), sport)[0])
     return ActivityData(
@@ -231,7 +280,40 @@ def _activity(progress: _ActivityInProgress, default_sport: Sport) -> ActivityDa
         source_format="tcx",
         sub_sport=progress.sport_label if sport == "other" else None,
         device=progress.device,
+        sport_guess=evidence,
     )
+
+
+def _sport(
+    progress: _ActivityInProgress,
+    track: Track,
+    default_sport: Sport,
+    run_cadence: FloatArray | None,
+    device_cadence: FloatArray | None,
+) -> tuple[Sport, Text | None]:
+    """The Sport attribute's sport; for "Other" or none (and no sport from the caller) a guess from the
+    average moving speed and the cadence as recorded."""
+    label = (progress.sport_label or "").strip()
+    if label and label.lower() != "other":
+        return sport_from_label(label, default_sport), None
+    if not label and default_sport != ASSUMED_SPORT:
+        return default_sport, None
+    distance = _track_distance(track)
+    laps = [lap.total_time_s for lap in progress.laps if math.isfinite(lap.total_time_s)]
+    lap_distance = [lap.distance_m for lap in progress.laps if math.isfinite(lap.distance_m)]
+    if lap_distance and sum(lap_distance) > 0:
+        distance = float(sum(lap_distance))
+    moving = float(sum(laps)) if laps else (moving_seconds(track.time, track.get("distance_m")) or None)
+    speed = distance / moving if distance is not None and moving else None
+    cadence = run_cadence if run_cadence is not None else device_cadence
+    median = None
+    if cadence is not None:
+        positive = cadence[np.isfinite(cadence) & (cadence > 0)]
+        median = float(np.median(positive)) if positive.size else None
+    if speed is None and label:
+        return "other", None  # "Other" and nothing to go on: the file's word stands
+    guess = guess_sport(speed, median, default=default_sport)
+    return guess.sport, guess.evidence
 
 
 def _track_distance(track: Track) -> float | None:

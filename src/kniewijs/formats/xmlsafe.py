@@ -23,7 +23,7 @@ from defusedxml import DefusedXmlException, DTDForbidden  # type: ignore[import-
 from defusedxml.ElementTree import iterparse  # type: ignore[import-untyped]
 
 from kniewijs.core.activity import FloatArray, Sport, Summary, Track
-from kniewijs.core.text import T
+from kniewijs.core.text import T, Text
 from kniewijs.formats.errors import RejectedFile
 
 MAX_XML_BYTES = 100 * 1024 * 1024  # a 24-hour run at one point per second is about 30 MB of TCX
@@ -84,18 +84,51 @@ def _unsafe_xml(error: DefusedXmlException) -> RejectedFile:
     )
 
 
-def _broken_xml(error: Exception) -> RejectedFile:
+class BrokenXml(RejectedFile):
+    """XML that stops being well-formed; `cut_off` when that happens on its last line, where a file
+    that ends too early breaks (expat: no element found, unclosed token, partial character). A reader
+    that has read whole records before it may keep them."""
+
+    def __init__(self, reason: Text, cut_off: bool):
+        super().__init__(reason)
+        self.cut_off = cut_off
+
+
+# expat error codes of a document that simply ends too early (xml.parsers.expat.errors)
+_EARLY_END_CODES = (3, 5, 6)
+
+
+def _broken_xml(error: Exception, lines: int | None = None) -> BrokenXml:
     position = getattr(error, "position", None)
     where_nl = where_en = ""
+    line = None
     if isinstance(position, tuple) and len(position) == 2:
-        where_nl = f" (regel {position[0]})"
-        where_en = f" (line {position[0]})"
-    return RejectedFile(
-        T(
-            f"Het bestand is geen geldige XML{where_nl}: het is afgebroken, beschadigd of in een verkeerde "
-            "tekenset opgeslagen.",
-            f"The file is not valid XML{where_en}: it is cut off, damaged or saved in the wrong encoding.",
+        line = position[0]
+        where_nl = f" (regel {line})"
+        where_en = f" (line {line})"
+    cut_off = (
+        getattr(error, "code", None) in _EARLY_END_CODES
+        and lines is not None
+        and line is not None
+        and line >= lines
+    )
+    if cut_off:
+        return BrokenXml(
+            T(
+                f"Het XML-bestand is afgebroken{where_nl}: het houdt midden in de gegevens op, voor er een "
+                "volledig meetpunt in staat. Misschien is het kopiëren of downloaden afgebroken.",
+                f"The XML file is cut off{where_en}: it stops in the middle of its data, before a single "
+                "whole sample. Perhaps copying or downloading was interrupted.",
+            ),
+            cut_off=True,
         )
+    return BrokenXml(
+        T(
+            f"Het bestand is geen geldige XML{where_nl}: het is beschadigd of in een verkeerde tekenset "
+            "opgeslagen.",
+            f"The file is not valid XML{where_en}: it is damaged or saved in the wrong encoding.",
+        ),
+        cut_off=False,
     )
 
 
@@ -124,7 +157,7 @@ def _events(source: io.BytesIO) -> Iterator[tuple[str, Element]]:
     except DefusedXmlException as error:
         raise _unsafe_xml(error) from None
     except (ParseError, LookupError, UnicodeError, ValueError) as error:
-        raise _broken_xml(error) from None
+        raise _broken_xml(error, source.getvalue().count(b"\n") + 1) from None
     finally:
         source.close()  # lets go of the document's bytes, whatever cycle this frame ends up in
 
@@ -333,3 +366,53 @@ def _positive(values: FloatArray | None) -> FloatArray | None:
 
 def utc(epoch: float) -> datetime:
     return datetime.fromtimestamp(epoch, tz=UTC)
+
+
+# What a reader is given as `default_sport` when its caller knows nothing: the app's assumption, so a
+# file that names no sport has it guessed from its data instead. Any other default is the caller's
+# knowledge (a Strava export's index) and is used as it is.
+ASSUMED_SPORT: Sport = "running"
+
+# Moving time (every reader): an interval between two consecutive samples counts as standing still when
+# it covers less than STILL_SPEED_MPS on average (1 km/h, the default stop threshold of gpxpy too), and
+# an interval that crosses from one segment or merged track to the next is a pause with the device off.
+# An interval without a known distance counts as moving: nothing says the runner stood still.
+STILL_SPEED_MPS = 1.0 / 3.6
+
+
+def moving_seconds(
+    time: FloatArray, distance: FloatArray | None, segments: FloatArray | None = None
+) -> float:
+    """Seconds in motion: first to last sample without the pauses and stretches standing still."""
+    if time.size < 2:
+        return 0.0
+    steps = np.diff(time)
+    moving = steps > 0
+    if distance is not None and distance.size == time.size:
+        covered = np.diff(distance)
+        known = np.isfinite(covered)
+        moving &= ~known | (covered >= STILL_SPEED_MPS * steps)
+    if segments is not None and segments.size == time.size:
+        moving &= segments[1:] == segments[:-1]
+    return float(steps[moving].sum())
+
+
+def cut_off_note(distance_m: float | None, seconds: float | None, damaged: bool = False) -> Text:
+    """What a runner is told about a recording that stops early ("De opname stopt na 7,3 km: ...")."""
+    if damaged:
+        why = T("daarna is het bestand beschadigd", "after that the file is damaged")
+    else:
+        why = T("het bestand houdt daar op", "the file ends there")
+    if distance_m is not None and distance_m >= 100:
+        return T("De opname stopt na {km} km: {why}.", "The recording stops after {km} km: {why}.").format(
+            km=round(distance_m / 1000.0, 1), why=why
+        )
+    minutes = round((seconds or 0.0) / 60.0)
+    if minutes < 1:
+        return T(
+            "De opname stopt na {seconds} seconden: {why}.",
+            "The recording stops after {seconds} seconds: {why}.",
+        ).format(seconds=round(seconds or 0.0), why=why)
+    return T(
+        "De opname stopt na {minutes} minuten: {why}.", "The recording stops after {minutes} minutes: {why}."
+    ).format(minutes=minutes, why=why)

@@ -123,5 +123,9 @@ class ActivityData:
 
     @property
     def end_epoch(self) -> float:
-        duration = self.duration_s or 0.0
-        return self.start.timestamp() + duration
+        """The last moment of the recording: pauses count, so elapsed time when known (duration_s is
+        moving time, which would end a paused run too early for an overlap check)."""
+        elapsed = self.summary.elapsed_s
+        if elapsed is None and len(self.track) >= 2:
+            elapsed = float(self.track.time[-1] - self.track.time[0])
+        return self.start.timestamp() + (elapsed or self.duration_s or 0.0)

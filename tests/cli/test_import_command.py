@@ -24,7 +24,7 @@ def kniewijs(tmp_path, *args):
 
 def test_import_prints_one_json_object_per_file_and_exits_0_even_with_rejections(tmp_path):
     good = shared_file("fit", "fitdecode__garmin-fenix-5-run.fit")
-    bad = shared_file("fit-invalid", "fitdecode__activity-unexpected-eof.fit")
+    bad = shared_file("fit-invalid", "fitdecode__activity-settings-corruptheader.fit")
     proc = kniewijs(tmp_path, "import", "--runner", "loper@example.nl", str(good), str(bad), "--json")
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)

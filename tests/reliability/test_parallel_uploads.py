@@ -87,7 +87,9 @@ def test_a_hundred_parallel_uploads_of_two_files_with_the_same_runs_store_the_ru
         user = _fresh_runner(number)
         outcomes = _race(user, uploads)
         assert outcomes == ["duplicate", "imported"], f"round {number}: {outcomes}"
-        assert Activity.objects.filter(user=user).count() == 1  # one recording with its pauses is one activity
+        assert (
+            Activity.objects.filter(user=user).count() == 1
+        )  # one recording with its pauses is one activity
         assert ImportedFile.objects.filter(user=user).count() == 1
         assert len(originals_on_disk(user)) == 1
 

@@ -72,14 +72,23 @@ REFUSAL_STATUS = {"empty": 422, "over_quota": 413, "too_many_imports": 429}
 def _file_out(entry: dict[str, Any], lang: Language) -> dict[str, Any]:
     """A job's stored result for one file, in the import-result contract's form, the reason in `lang`."""
     reasons = entry.get("reasons") or {}
-    activities = entry.get("activities") or []
+    notes = entry.get("notes") or {}
+    activities = [_activity_out(a, lang) for a in entry.get("activities") or []]
     return {
         "file": entry["file"],
         "status": entry["status"],
         "reason": reasons.get(lang, entry.get("reason")),
         "activity": activities[0] if activities else None,
         "activities": activities,
+        "new_shoes": entry.get("new_shoes") or [],
+        "note": notes.get(lang, entry.get("note")),
     }
+
+
+def _activity_out(stored: dict[str, Any], lang: Language) -> dict[str, Any]:
+    """A stored activity of a job's result, its texts (guessed sport, cut-off note) in `lang`."""
+    texts = stored.get("texts") or {}
+    return {k: v for k, v in stored.items() if k != "texts"} | texts.get(lang, {})
 
 
 def _job_out(request: HttpRequest, job: ImportJob) -> dict[str, Any]:

@@ -35,7 +35,19 @@ class ImportedActivityOut(Schema):
     sport: str
     start: str = Field(description="ISO 8601, UTC")
     distance_m: float | None
-    duration_s: float | None
+    duration_s: float | None = Field(description="Moving time when the file gives it, else the elapsed time.")
+    moving_s: float | None = Field(None, description="Time in motion: pauses and standing still left out.")
+    elapsed_s: float | None = Field(None, description="First to last moment, pauses included.")
+    pauses: int = Field(
+        0, description="Pauses inside the recording (the device paused, or a gap between tracks)."
+    )
+    sport_source: Literal["file", "guessed", "runner"] = Field(
+        "file", description="Who decided the sport: the file, a guess from the data, or the runner."
+    )
+    sport_guess: str | None = Field(None, description="Why the sport was guessed, in the requested language.")
+    partial: str | None = Field(
+        None, description="What was lost when the file stops early or is damaged, in the requested language."
+    )
     records: int
 
 
@@ -45,6 +57,12 @@ class ImportedFileOut(Schema):
     reason: str | None = Field(description="Why it was not imported, in the requested language.")
     activity: ImportedActivityOut | None = Field(description="The first (usually only) activity stored.")
     activities: list[ImportedActivityOut] = Field(description="Every activity stored from this file.")
+    new_shoes: list[str] = Field(
+        [], description="Shoes a spreadsheet named that were created for the runner."
+    )
+    note: str | None = Field(
+        None, description="What the import did besides storing, in the requested language."
+    )
 
 
 class ImportJobOut(Schema):

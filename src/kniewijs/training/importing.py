@@ -66,7 +66,7 @@ class FileResult:
         return NEW_SHOES.format(names=", ".join(self.new_shoes))
 
     def to_dict(self, lang: str) -> dict[str, Any]:
-        described = [describe(a) for a in self.activities]
+        described = [describe(a, lang) for a in self.activities]
         note = self.note
         out: dict[str, Any] = {
             "file": self.file,
@@ -88,11 +88,22 @@ class FileResult:
             out["reasons"] = {"nl": self.reason.nl, "en": self.reason.en}
         if self.note is not None:
             out["notes"] = {"nl": self.note.nl, "en": self.note.en}
-        out["activities"] = [{"id": a.pk, **describe(a)} for a in self.activities]
+        out["activities"] = [
+            {"id": a.pk, **describe(a, lang), "texts": {code: _texts(a, code) for code in ("nl", "en")}}
+            for a in self.activities
+        ]
         return out
 
 
-def describe(activity: Activity) -> dict[str, Any]:
+def _texts(activity: Activity, lang: str) -> dict[str, str | None]:
+    """Why the sport was guessed and what a cut-off file lost, in `lang`; None where there is nothing."""
+    return {
+        "sport_guess": activity.sport_evidence(lang) or None if activity.sport_source == "guessed" else None,
+        "partial": activity.partial_note(lang) or None if activity.is_partial else None,
+    }
+
+
+def describe(activity: Activity, lang: str = "nl") -> dict[str, Any]:
     return {
         "sport": activity.sport,
         "start": activity.start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -103,6 +114,7 @@ def describe(activity: Activity) -> dict[str, Any]:
         "pauses": activity.pauses,
         "sport_source": activity.sport_source,
         "records": activity.records,
+        **_texts(activity, lang),
     }
 
 

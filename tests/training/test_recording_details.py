@@ -211,3 +211,23 @@ def test_a_sport_named_in_stravas_index_beats_a_guess_from_the_data():
     importing.strava_beats_a_guess([guessed, named], row)
     assert guessed.sport == "running" and guessed.sport_guess is None and guessed.sub_sport == "Run"
     assert named.sport == "walking"  # the file said so itself
+
+
+def test_a_guessed_walk_the_runner_calls_a_run_gets_its_per_foot_cadence_counted_as_both_feet(
+    runner, runner_client, media_root
+):
+    from kniewijs.training import tracks
+
+    walk = recording(sport="walking", km=6, moving=3600, elapsed=3600, sport_guess=GUESS)
+    walk.summary.avg_cadence_spm = 82.0  # Garmin's one-foot count: a slow walk-run, not a walk
+    walk.track.channels["cadence_spm"] = np.array([80.0, 84.0])
+    activity = stored(runner, walk)
+    url = reverse("training:activity", args=[activity.pk])
+    runner_client.post(url, {"sport": "running", "name": "", "rpe": "", "shoe": ""})
+    activity.refresh_from_db()
+    assert activity.sport == "running" and activity.avg_cadence_spm == 164.0
+    assert tracks.unpack(activity.track).get("cadence_spm").tolist() == [160.0, 168.0]
+    # Saved again as a run, nothing doubles a second time.
+    runner_client.post(url, {"sport": "running", "name": "Walk-run", "rpe": "", "shoe": ""})
+    activity.refresh_from_db()
+    assert activity.avg_cadence_spm == 164.0

@@ -7,8 +7,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from kniewijs.formats.xmlsafe import PER_FOOT_CADENCE_LIMIT, steps_per_minute
 from kniewijs.web.fields import FlexibleNumberField
 
+from . import tracks
 from .models import Activity, DailyEntry, RunnerSettings, Shoe
 
 MAX_FILES = 500
@@ -104,6 +106,8 @@ class ActivityForm(forms.ModelForm):
         activity: Activity = super().save(commit=False)
         if "sport" in self.changed_data:
             activity.sport_source = "runner"
+            if activity.sport == "running":
+                _cadence_as_steps(activity)
             if "shoe" not in self.changed_data:
                 if activity.sport != "running":
                     activity.shoe = None
@@ -114,6 +118,22 @@ class ActivityForm(forms.ModelForm):
         if commit:
             activity.save()
         return activity
+
+
+def _cadence_as_steps(activity: Activity) -> None:
+    """A recording that becomes a run (a guessed ride or walk the runner corrects): its cadence was kept as
+    the file gave it, per foot or pedal turns, and a run's cadence counts both feet. The readers' rule
+    (formats.xmlsafe.steps_per_minute: a median under 120 is one foot) applied now, to the average and to
+    the track, so the gait figures count it like any other run."""
+    average = activity.avg_cadence_spm
+    if average is not None and 0 < average < PER_FOOT_CADENCE_LIMIT:
+        activity.avg_cadence_spm = average * 2.0
+    if activity.track:
+        track = tracks.unpack(activity.track)
+        cadence = track.get("cadence_spm")
+        if cadence is not None:
+            track.channels["cadence_spm"] = steps_per_minute(cadence, "running")
+            activity.track = tracks.pack(track)
 
 
 class ManualRunForm(forms.ModelForm):

@@ -163,6 +163,23 @@ def book_and_cancel(walker: Walker, page) -> None:
     walker.check_in_fresh_browser(page, newest, "booking:link[cancelled]")
 
 
+def recordings_of_the_demo(walker: Walker, page, runner) -> None:
+    """The demo's activity pages that say what a file left out: a guessed sport, a cut-off run, pauses."""
+    from django.urls import reverse
+
+    from kniewijs.training.models import Activity
+
+    mine = Activity.objects.filter(user=runner)
+    for key, activity in (
+        ("guessed sport", mine.filter(sport_source="guessed").first()),
+        ("cut off", mine.exclude(partial_nl="").first()),
+        ("paused", mine.filter(pauses__gt=0, partial_nl="").exclude(sport_source="guessed").first()),
+    ):
+        assert activity is not None, f"the demo has no {key} activity"
+        page.goto(walker.base_url + prefixed(reverse("training:activity", args=[activity.pk]), walker.lang))
+        walker.check(page, "runner", f"training:activity[{key}]")
+
+
 def export_being_made(walker: Walker, page, runner) -> None:
     """The export page while the download is being made: a status box that updates itself, no reload."""
     from kniewijs.privacy.models import DataExport
@@ -192,6 +209,7 @@ def test_every_page_fits_a_phone_and_axe_finds_nothing_serious(chromium_browser,
     runner_page = phone_context(chromium_browser, 360, 780, locale).new_page()
     log_in(runner_page, base, DEMO_EMAIL, DEMO_PASSWORD)
     walker.walk_role(runner_page, "runner", SEEDS_RUNNER, done)
+    recordings_of_the_demo(walker, runner_page, _runner)
     export_being_made(walker, runner_page, _runner)
 
     physio_page = phone_context(chromium_browser, 360, 780, locale).new_page()
@@ -216,6 +234,9 @@ def test_every_page_fits_a_phone_and_axe_finds_nothing_serious(chromium_browser,
         "visitor booking:link[replaced]",
         "visitor booking:link[cancelled]",
         "runner privacy:export[being made]",
+        "runner training:activity[guessed sport]",
+        "runner training:activity[cut off]",
+        "runner training:activity[paused]",
         "runner training:dashboard",
         "runner recovery:programme",
         "runner privacy:erase",

@@ -125,14 +125,17 @@ POINTS: dict[str, tuple[Callable[[], Any], tuple[str, list[str]]]] = {
     "dedupe lookup": (lambda: _fail_on(importing, "_is_known_run"), FILE_REFUSED),
     "shoe assignment": (lambda: _fail_on(importing, "_shoe_for"), FILE_REFUSED),
     "track compression of the third session": (lambda: _fail_on(tracks, "pack", call=3), FILE_REFUSED),
-    "after the ImportedFile row": (lambda: _fail_on(ImportedFile, "save", after=True), FILE_REFUSED),
+    "after the ImportedFile row": (
+        lambda: _fail_on(ImportedFile.objects, "bulk_create", after=True),
+        FILE_REFUSED,
+    ),
     "after the first Activity row": (_first_row_then_fail, FILE_REFUSED),
-    "all rows written, before the original": (
+    "all rows written, just before the commit": (
         lambda: _fail_on(Activity.objects, "bulk_create", after=True),
         FILE_REFUSED,
     ),
     "original half written (disk full)": (_disk_full_halfway, FILE_REFUSED),
-    "after the original is written, before commit": (
+    "after the original is written, before the rows": (
         lambda: _fail_on(FileSystemStorage, "save", after=True),
         FILE_REFUSED,
     ),
@@ -211,7 +214,7 @@ def test_a_fault_leaves_no_orphans_and_the_retry_completes_the_import(point, med
 def test_the_refused_file_says_nothing_of_it_was_kept_and_to_try_again(media_root):
     runner = make_runner("fout@example.nl")
     job = _upload(runner, [sample(MULTISPORT), sample(ONE_RUN)])
-    with _armed("after the original is written, before commit"):
+    with _armed("after the original is written, before the rows"):
         run_job(job.pk)
     job.refresh_from_db()
     assert job.results[0]["reason"] == importing.INTERNAL.get("nl")

@@ -50,15 +50,15 @@ def test_imports_beyond_the_caps_wait_their_turn_while_pages_are_served(media_ro
     settings.KNIEWIJS_IMPORTS_PER_ACCOUNT = 1
     held = threading.Event()
     inside: list[str] = []
-    real_import_member = importing.import_member
+    real_read_member = importing.read_member
 
-    def import_member(user, name, *args, **kwargs):
+    def read_member(name, *args, **kwargs):
         if name.startswith("vast"):
             inside.append(name)
             assert held.wait(HANG), "never let go"
-        return real_import_member(user, name, *args, **kwargs)
+        return real_read_member(name, *args, **kwargs)
 
-    monkeypatch.setattr(importing, "import_member", import_member)
+    monkeypatch.setattr(importing, "read_member", read_member)
     anna, bram, carla, dirk = (make_runner(f"{n}@example.nl") for n in ("anna", "bram", "carla", "dirk"))
     annas, brams, carlas = client_of(anna), client_of(bram), client_of(carla)
 

@@ -8,31 +8,36 @@ parallel upload of the same file can never leave half an activity or two copies.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import posixpath
+import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile, File
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from kniewijs.core.activity import ActivityData
-from kniewijs.core.text import T, Text
+from kniewijs.core.text import T
 from kniewijs.formats.archive import Original, Source, iter_members, strava_index
 from kniewijs.formats.csv_log import LogActivity
 from kniewijs.formats.detect import apply_strava_row, read_activity_file, strava_row_for
 from kniewijs.formats.errors import FileProblem
 
 from . import cutoff, quota, tracks
+from .import_results import FileResult
 from .models import Activity, ImportedFile, RunnerSettings, Shoe, original_file_path
 
 log = logging.getLogger(__name__)
+
+NEAR = timedelta(days=1)  # how far apart two recordings of one run can start, at most
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024  # a whole Garmin export can be large; members have their own caps
 DUPLICATE_FILE = T("Dit bestand is al eerder ingelezen.", "This file was imported before.")
@@ -42,80 +47,10 @@ DUPLICATE_RUN = T(
 )
 TOO_LARGE = T("Het bestand is te groot om in te lezen.", "The file is too large to import.")
 UNREADABLE = T("Het bestand kon niet worden gelezen.", "The file could not be read.")
-NEW_SHOES = T("Nieuwe schoenen aangemaakt: {names}", "New shoes added: {names}")
 INTERNAL = T(
     "Er ging iets mis bij het opslaan; er is niets van dit bestand bewaard. Probeer het nog eens.",
     "Something went wrong while saving; nothing of this file was kept. Please try again.",
 )
-
-
-@dataclass
-class FileResult:
-    file: str
-    status: str  # imported | duplicate | rejected | skipped
-    reason: Text | None = None
-    activities: list[Activity] = field(default_factory=list)
-    # Shoes a spreadsheet named that the runner did not have yet, created by this import.
-    new_shoes: list[str] = field(default_factory=list)
-
-    @property
-    def note(self) -> Text | None:
-        """What the import did besides storing the activities, for the runner to check."""
-        if not self.new_shoes:
-            return None
-        return NEW_SHOES.format(names=", ".join(self.new_shoes))
-
-    def to_dict(self, lang: str) -> dict[str, Any]:
-        described = [describe(a, lang) for a in self.activities]
-        note = self.note
-        out: dict[str, Any] = {
-            "file": self.file,
-            "status": self.status,
-            "reason": self.reason.get(lang) if self.reason else None,
-            "activity": described[0] if described else None,
-            "new_shoes": list(self.new_shoes),
-            "note": note.get(lang) if note else None,
-        }
-        if len(described) > 1:
-            out["activities"] = described
-        return out
-
-    def to_job_dict(self, lang: str) -> dict[str, Any]:
-        """What an import job keeps of the result: `to_dict`, with the reason in both languages (the API
-        answers in the client's) and the stored activities with their ids."""
-        out = self.to_dict(lang)
-        if self.reason is not None:
-            out["reasons"] = {"nl": self.reason.nl, "en": self.reason.en}
-        if self.note is not None:
-            out["notes"] = {"nl": self.note.nl, "en": self.note.en}
-        out["activities"] = [
-            {"id": a.pk, **describe(a, lang), "texts": {code: _texts(a, code) for code in ("nl", "en")}}
-            for a in self.activities
-        ]
-        return out
-
-
-def _texts(activity: Activity, lang: str) -> dict[str, str | None]:
-    """Why the sport was guessed and what a cut-off file lost, in `lang`; None where there is nothing."""
-    return {
-        "sport_guess": activity.sport_evidence(lang) or None if activity.sport_source == "guessed" else None,
-        "partial": activity.partial_note(lang) or None if activity.is_partial else None,
-    }
-
-
-def describe(activity: Activity, lang: str = "nl") -> dict[str, Any]:
-    return {
-        "sport": activity.sport,
-        "start": activity.start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "distance_m": None if activity.distance_m is None else round(activity.distance_m, 1),
-        "duration_s": None if activity.duration_s is None else round(activity.duration_s, 1),
-        "moving_s": None if activity.moving_s is None else round(activity.moving_s, 1),
-        "elapsed_s": None if activity.elapsed_s is None else round(activity.elapsed_s, 1),
-        "pauses": activity.pauses,
-        "sport_source": activity.sport_source,
-        "records": activity.records,
-        **_texts(activity, lang),
-    }
 
 
 def runner_for_email(email: str) -> Any:
@@ -147,19 +82,40 @@ def _overlaps(existing: Activity, new: ActivityData) -> bool:
     return abs(da - db) <= max(200.0, 0.10 * max(da, db))
 
 
-def _is_known_run(user: Any, data: ActivityData, cut_offs: list[Activity] | None = None) -> bool:
-    """Whether the run is stored already; the cut-off activities met nearby go into `cut_offs`, for
-    training.cutoff to look at without a second query."""
-    window = timedelta(days=1)
-    nearby = Activity.objects.filter(
-        user=user, start__gte=data.start - window, start__lte=data.start + window
-    ).defer("track")  # the compressed track is the bulk of a row and not needed here
+def _is_known_run(nearby: list[Activity], data: ActivityData, cut_offs: list[Activity] | None = None) -> bool:
+    """Whether the run is stored already, among the activities stored near it (`nearby`, loaded once per
+    batch); the cut-off activities met within a day go into `cut_offs`, for training.cutoff to look at."""
+    earliest, latest = data.start - NEAR, data.start + NEAR
     found = False
     for existing in nearby:
+        if not earliest <= existing.start <= latest:
+            continue
         found = found or _overlaps(existing, data)
         if cut_offs is not None and existing.is_partial:
             cut_offs.append(existing)
     return found
+
+
+def _nearby(user: Any, runs: Iterable[ActivityData]) -> list[Activity]:
+    """The runner's stored activities that start within a day of any of `runs`, for a whole batch: the
+    start times of all between the first and the last (read from the index alone), then the rows of those
+    near a run. An export's runs lie scattered over years, which hundreds of OR'ed ranges cost more."""
+    starts = sorted(run.start for run in runs)
+    if not starts:
+        return []
+    between = Activity.objects.filter(
+        user=user, start__gte=starts[0] - NEAR, start__lte=starts[-1] + NEAR
+    ).values_list("pk", "start")
+    near = []
+    for pk, start in between:
+        at = bisect.bisect_left(starts, start)
+        neighbours = starts[max(at - 1, 0) : at + 1]
+        if any(abs(start - other) <= NEAR for other in neighbours):
+            near.append(pk)
+    if not near:
+        return []
+    # The compressed track is the bulk of a row and not needed here.
+    return list(Activity.objects.filter(pk__in=near).order_by("start").defer("track"))
 
 
 def shoe_key(name: str) -> str:
@@ -248,85 +204,193 @@ def _to_model(
     )
 
 
+@dataclass
+class Pending:
+    """A readable file on its way into the log: read, its tracks compressed and its original at hand (an
+    archive member's original can only be read until the next member is unpacked)."""
+
+    name: str
+    data: bytes
+    parsed: list[ActivityData]
+    digest: str
+    kept_name: str
+    kept_size: int
+    kept: bytes | None  # the original as kept when it is not `data` itself (it came compressed)
+    packed: list[bytes | None]
+
+    @property
+    def weight(self) -> int:
+        """About the bytes it holds in memory while it waits for its batch."""
+        points = sum(len(a.track) * (1 + len(a.track.channels)) for a in self.parsed)
+        return len(self.data) + len(self.kept or b"") + 8 * points
+
+
+def prepare(
+    name: str,
+    data: bytes,
+    parsed: list[ActivityData],
+    original: Original | None = None,
+) -> Pending:
+    """`parsed` ready to store. `original` is what is kept as the runner's file (the upload as it came,
+    compressed where it was); without it, `data` itself."""
+    kept = None
+    if original is not None and original.compressed:
+        with original.open() as stream:
+            kept = stream.read()
+    # Compressed before any transaction: on SQLite the transaction holds the one write lock that sign-ins,
+    # bookings and the access log wait for.
+    packed = [tracks.pack(a.track) for a in parsed]
+    return Pending(
+        name=name,
+        data=data,
+        parsed=parsed,
+        digest=hashlib.sha256(data).hexdigest(),
+        kept_name=original.name if original is not None else name,
+        kept_size=original.size if original is not None else len(data),
+        kept=kept,
+        packed=packed,
+    )
+
+
 def store_file(
     user: Any, name: str, data: bytes, parsed: list[ActivityData], original: Original | None = None
 ) -> FileResult:
-    """Store one readable file and its new activities in a single transaction. `original` is what is kept
-    as the runner's file (the upload as it came, compressed where it was); without it, `data` itself."""
-    digest = hashlib.sha256(data).hexdigest()
-    kept_name = original.name if original is not None else name
-    kept_size = original.size if original is not None else len(data)
-    stored_name: str | None = None
+    """Store one readable file and its new activities in a single transaction."""
+    return store_batch(user, [prepare(name, data, parsed, original)])[0]
+
+
+def store_batch(user: Any, batch: list[Pending]) -> list[FileResult]:
+    """Store the files of `batch` in one transaction under the runner's lock, in order, each as if alone: a
+    file met before (in the log or earlier in the batch) is a duplicate, a run stored before (idem) is
+    not stored again. One transaction for many files of an export spares a commit, a lock and the lookups
+    per file (docs/benchmarks.md). When anything fails, nothing of the batch is kept and each file is
+    stored again on its own, so one file's trouble costs only that file."""
+    if not batch:
+        return []
     # An API upload may come before the runner ever opened /log/, where these settings are made.
     RunnerSettings.objects.get_or_create(user=user)
+    written: list[str] = []
     try:
-        # Compressed before the transaction: half a million points take most of a second, and on SQLite the
-        # transaction holds the one write lock that sign-ins, bookings and the access log wait for.
-        packed = [tracks.pack(a.track) for a in parsed]
         with transaction.atomic():
-            settings = RunnerSettings.objects.select_for_update().get(
-                user=user
-            )  # one import at a time per runner
-            if ImportedFile.objects.filter(user=user, sha256=digest).exists():
-                return FileResult(name, "duplicate", DUPLICATE_FILE)
-            cut_offs: list[Activity] = []
-            fresh = [
-                (a, p) for a, p in zip(parsed, packed, strict=True) if not _is_known_run(user, a, cut_offs)
-            ]
-            if not fresh:
-                return FileResult(name, "duplicate", DUPLICATE_RUN)
-            full = quota.file_refusal(user, kept_size)
-            if full is not None:
-                return FileResult(name, "rejected", full)
-            source = ImportedFile(
-                user=user,
-                sha256=digest,
-                original_name=kept_name[-255:],  # the end: its extension says what it is
-                size=len(data),
-                stored_size=kept_size,
-            )
-            zone = ZoneInfo(settings.time_zone)
-            shoes = list(Shoe.objects.filter(user=user))
-            default = next((s for s in shoes if s.is_default and s.retired_on is None), None)
-            by_name: dict[str, Shoe] = {}
-            for shoe in sorted(shoes, key=lambda s: (s.retired_on is not None, s.pk)):
-                by_name.setdefault(shoe_key(shoe.name), shoe)  # a pair in use before a retired namesake
-            new_shoes = _named_shoes(user, (a for a, _p in fresh), by_name)
-            # The original is written last, just before the commit: a process killed before the write
-            # leaves nothing at all, and only one killed between the write and the commit leaves a stray
-            # file (never a row without its file). Its name is chosen first and known to be free, so that a
-            # write which breaks off halfway (a full disk) is removed below as well.
-            stored_name = _free_name(source, kept_name.rsplit("!", 1)[-1].rsplit("/", 1)[-1])
-            source.stored = stored_name
-            source.save()
-            rows = [_to_model(user, a, source, zone, _shoe_for(a, default, by_name), p) for a, p in fresh]
-            # A whole recording of a run stored cut off takes over that row (training.cutoff).
-            upgraded, rows = cutoff.take_over(rows, cut_offs)
-            created = upgraded + Activity.objects.bulk_create(rows)
-            field = source.stored.field
-            written = _write_original(field, stored_name, data, original)
-            if written != stored_name:  # only if another process took the name since it was chosen
-                stored_name = written
-                ImportedFile.objects.filter(pk=source.pk).update(stored=written)
-            return FileResult(name, "imported", None, created, new_shoes)
-    except IntegrityError:
-        # The same file committed by a parallel import between our check and our insert.
-        _remove_stored(stored_name)
-        return FileResult(name, "duplicate", DUPLICATE_FILE)
-    except Exception:
-        _remove_stored(stored_name)
+            return _Batch(user, batch, written).store_all()
+    except Exception as error:
+        for stored_name in written:
+            _remove_stored(stored_name)
+        if len(batch) > 1:
+            return [result for pending in batch for result in _store_alone(user, pending)]
+        if isinstance(error, IntegrityError):
+            # The same file committed by a parallel import between our check and our insert.
+            return [FileResult(batch[0].name, "duplicate", DUPLICATE_FILE)]
         raise
 
 
-def _write_original(field: Any, stored_name: str, data: bytes, original: Original | None) -> str:
-    """Write the kept original: the member's own bytes when it came uncompressed (they are in memory
-    already), else the compressed form, streamed from the upload and its temporary files."""
-    if original is None or not original.compressed:
-        return str(field.storage.save(stored_name, ContentFile(data), max_length=field.max_length))
-    with original.open() as stream:
-        return str(
-            field.storage.save(stored_name, File(stream, name=stored_name), max_length=field.max_length)
+def _store_alone(user: Any, pending: Pending) -> list[FileResult]:
+    try:
+        return store_batch(user, [pending])
+    except Exception:
+        log.exception("import of one file failed")  # no health data in the message: only that it failed
+        return [FileResult(pending.name, "rejected", INTERNAL)]
+
+
+class _Batch:
+    """What storing a batch needs to know, looked up once under the runner's lock and kept up to date as
+    each file is stored. The rows are inserted together at the end (a whole recording that takes over a
+    cut-off row first inserts what waits, so that the row it takes over is in the database)."""
+
+    def __init__(self, user: Any, batch: list[Pending], written: list[str]) -> None:
+        self.user, self.batch, self.written = user, batch, written
+        settings = RunnerSettings.objects.select_for_update().get(user=user)  # one import at a time
+        self.zone = ZoneInfo(settings.time_zone)
+        digests = {pending.digest for pending in batch}
+        self.known_files = set(
+            ImportedFile.objects.filter(user=user, sha256__in=digests).values_list("sha256", flat=True)
         )
+        runs = (run for pending in batch if pending.digest not in self.known_files for run in pending.parsed)
+        self.nearby = _nearby(user, runs)
+        self.used = quota.originals_bytes(user)
+        shoes = list(Shoe.objects.filter(user=user))
+        self.default_shoe = next((s for s in shoes if s.is_default and s.retired_on is None), None)
+        self.shoes_by_name: dict[str, Shoe] = {}
+        for shoe in sorted(shoes, key=lambda s: (s.retired_on is not None, s.pk)):
+            # A pair in use comes before a retired namesake.
+            self.shoes_by_name.setdefault(shoe_key(shoe.name), shoe)
+        self.sources: list[ImportedFile] = []
+        self.rows: list[Activity] = []
+
+    def store_all(self) -> list[FileResult]:
+        results = [self.store(pending) for pending in self.batch]
+        self.insert_waiting()
+        return results
+
+    def insert_waiting(self) -> None:
+        # Each row's source gets its id from the source object once that is inserted (Django does this
+        # for an object saved after it was assigned).
+        ImportedFile.objects.bulk_create(self.sources)
+        Activity.objects.bulk_create(self.rows)
+        self.sources, self.rows = [], []
+
+    def store(self, pending: Pending) -> FileResult:
+        name = pending.name
+        if pending.digest in self.known_files:
+            return FileResult(name, "duplicate", DUPLICATE_FILE)
+        cut_offs: list[Activity] = []
+        fresh = [
+            (run, packed)
+            for run, packed in zip(pending.parsed, pending.packed, strict=True)
+            if not _is_known_run(self.nearby, run, cut_offs)
+        ]
+        if not fresh:
+            return FileResult(name, "duplicate", DUPLICATE_RUN)
+        full = quota.refusal(self.used, pending.kept_size)
+        if full is not None:
+            return FileResult(name, "rejected", full)
+        source = ImportedFile(
+            user=self.user,
+            sha256=pending.digest,
+            original_name=pending.kept_name[-255:],  # the end: its extension says what it is
+            size=len(pending.data),
+            stored_size=pending.kept_size,
+        )
+        new_shoes = _named_shoes(self.user, (run for run, _packed in fresh), self.shoes_by_name)
+        source.stored = self.write_original(source, pending)
+        if cut_offs:
+            self.insert_waiting()  # the cut-off rows to take over, and this file's own row, need their ids
+            self.sources.append(source)
+            self.insert_waiting()
+        else:
+            self.sources.append(source)
+        rows = [
+            _to_model(
+                self.user,
+                run,
+                source,
+                self.zone,
+                _shoe_for(run, self.default_shoe, self.shoes_by_name),
+                packed,
+            )
+            for run, packed in fresh
+        ]
+        # A whole recording of a run stored cut off takes over that row (training.cutoff).
+        upgraded, rows = cutoff.take_over(rows, cut_offs)
+        self.rows += rows
+        self.known_files.add(pending.digest)
+        self.used += pending.kept_size
+        self.nearby.extend(rows)  # later files of the batch are checked against these runs too
+        return FileResult(name, "imported", None, upgraded + rows, new_shoes)
+
+    def write_original(self, source: ImportedFile, pending: Pending) -> str:
+        """Write the kept original; its name in storage. The name is chosen first and known to be free, so
+        that a write which breaks off halfway (a full disk) is removed with the rest when the transaction
+        does not commit. A process killed before the commit leaves a stray file, never a row without its
+        file (remove_stray_originals clears those)."""
+        chosen = _free_name(source, pending.kept_name.rsplit("!", 1)[-1].rsplit("/", 1)[-1])
+        self.written.append(chosen)
+        field = source.stored.field
+        kept = pending.data if pending.kept is None else pending.kept
+        actual = str(field.storage.save(chosen, ContentFile(kept), max_length=field.max_length))
+        if actual != chosen:  # only if another process took the name since it was chosen
+            self.written.append(actual)
+        return actual
 
 
 def _free_name(source: ImportedFile, filename: str) -> str:
@@ -369,8 +433,9 @@ def import_bytes(
     user: Any, name: str, data: Source, *, budget_bytes: int | None = None
 ) -> Iterator[FileResult]:
     """Every file met in `data` (bytes or a seekable binary file; archive members included), one result
-    each; never raises for bad input. An upload is read member by member: only one member's bytes are in
-    memory at a time, and at most `budget_bytes` are unpacked in all (formats.archive).
+    each; never raises for bad input. An upload is read member by member, and the members read wait in
+    memory only until their batch is stored (_Waiting bounds it to 48 MB); at most `budget_bytes` are
+    unpacked in all (formats.archive).
     In a Strava export, activities.csv supplies a file's sport and name where the file itself has none."""
     if isinstance(data, bytes | bytearray | memoryview):
         size = len(data)
@@ -381,26 +446,64 @@ def import_bytes(
         yield FileResult(name, "rejected", TOO_LARGE)
         return
     index = strava_index(name, data)
+    waiting = _Waiting()
     for member in iter_members(name, data, budget_bytes=budget_bytes):
         if member.name.endswith("/"):
             continue  # a folder inside a zip is not a file the runner gave us
         if member.problem is not None or member.data is None:
             problem = member.problem
-            yield FileResult(
-                member.name,
-                problem.status if problem else "rejected",
-                problem.reason if problem else UNREADABLE,
-            )
-            continue
-        row = strava_row_for(index, name, member.name)
-        result = import_member(user, member.name, member.data, strava_row=row, original=member.original)
-        del member  # its bytes go before the next member is unpacked
-        yield result
+            reason = problem.reason if problem else UNREADABLE
+            waiting.add(FileResult(member.name, problem.status if problem else "rejected", reason))
+        else:
+            row = strava_row_for(index, name, member.name)
+            waiting.add(read_member(member.name, member.data, row, member.original))
+        del member  # its bytes go before the next member is unpacked (a Pending keeps what it needs)
+        if waiting.full():
+            yield from waiting.store(user)
+    yield from waiting.store(user)
 
 
-def import_member(
-    user: Any, name: str, data: bytes, strava_row: Any = None, original: Original | None = None
-) -> FileResult:
+class _Waiting:
+    """An export's files are stored in batches (store_batch), each at most this big: the memory it holds,
+    and the time the runner's lock is held and progress stands still, stay small."""
+
+    FILES = 300
+    BYTES = 48 * 1024**2
+    SECONDS = 3.0
+
+    def __init__(self) -> None:
+        self.entries: list[FileResult | Pending] = []
+        self.weight = 0
+        self.since: float | None = None
+
+    def add(self, entry: FileResult | Pending) -> None:
+        self.entries.append(entry)
+        if isinstance(entry, Pending):
+            self.weight += entry.weight
+            self.since = self.since if self.since is not None else time.monotonic()
+
+    def full(self) -> bool:
+        if len(self.entries) >= self.FILES or self.weight >= self.BYTES:
+            return True
+        return self.since is not None and time.monotonic() - self.since >= self.SECONDS
+
+    def store(self, user: Any) -> Iterator[FileResult]:
+        """The results of the waiting files in their order: those known already, and the batch's once it
+        is stored."""
+        entries, self.entries, self.weight, self.since = self.entries, [], 0, None
+        batch = [entry for entry in entries if isinstance(entry, Pending)]
+        stored = iter(_store_alone(user, batch[0]) if len(batch) == 1 else store_batch(user, batch))
+        for entry in entries:
+            yield next(stored) if isinstance(entry, Pending) else entry
+
+
+def read_member(
+    name: str,
+    data: bytes,
+    strava_row: Any = None,
+    original: Original | None = None,
+) -> Pending | FileResult:
+    """One file read and made ready to store (outside any transaction); its result when it cannot be."""
     default = strava_row.sport if strava_row is not None and strava_row.sport != "other" else "running"
     try:
         parsed = read_activity_file(name, data, default_sport=default)
@@ -413,10 +516,18 @@ def import_member(
         apply_strava_row(parsed, strava_row)
         strava_beats_a_guess(parsed, strava_row)
     try:
-        return store_file(user, name, data, parsed, original)
+        return prepare(name, data, parsed, original)
     except Exception:
-        log.exception("import of one file failed")  # no health data in the message: only that it failed
+        log.exception("import of one file failed")
         return FileResult(name, "rejected", INTERNAL)
+
+
+def import_member(
+    user: Any, name: str, data: bytes, strava_row: Any = None, original: Original | None = None
+) -> FileResult:
+    """One file read and stored on its own."""
+    ready = read_member(name, data, strava_row, original)
+    return ready if isinstance(ready, FileResult) else _store_alone(user, ready)[0]
 
 
 def strava_beats_a_guess(parsed: list[ActivityData], row: Any) -> None:

@@ -3,7 +3,7 @@
 Counted from the originals as kept (`ImportedFile.stored_size`, compressed where they came compressed),
 plus the uploads still waiting in the import queue, which take that room until they are read. An upload
 that would not fit is refused before anything is kept; during an import, a file that no longer fits is
-refused on its own, whole (importing.store_file checks again under the runner's lock).
+refused on its own, whole (importing.store_batch checks again under the runner's lock).
 """
 
 from __future__ import annotations
@@ -75,8 +75,13 @@ def upload_refusal(user: Any, incoming: int) -> str | None:
 def file_refusal(user: Any, size: int) -> Text | None:
     """Why one file of an import is not kept (the account's originals plus it exceed the quota), or None.
     Called under the runner's lock, so two imports of one runner cannot both take the last room."""
+    return refusal(originals_bytes(user), size)
+
+
+def refusal(used: int, size: int) -> Text | None:
+    """Why a file of `size` bytes is not kept when the account's originals take `used`, or None."""
     quota = quota_bytes()
-    if originals_bytes(user) + size <= quota:
+    if used + size <= quota:
         return None
     return T(
         "Uw opslag is vol: dit bestand ({size}) past niet meer binnen de {quota} van uw account. Er is niets "

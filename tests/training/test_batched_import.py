@@ -33,14 +33,20 @@ def statuses(runner, data: bytes) -> dict[str, str]:
     return {result.file.rsplit("!", 1)[-1]: result.status for result in import_bytes(runner, "e.zip", data)}
 
 
-def test_the_files_of_one_export_are_stored_in_one_transaction_each_batch(runner, media_root, monkeypatch):
+def batch_sizes(runner, monkeypatch, days: int) -> list[int]:
+    """Import an export of one run a day for `days` days; the sizes of the batches it was stored in."""
     batches: list[int] = []
     real = importing.store_batch
     monkeypatch.setattr(
         importing, "store_batch", lambda user, batch: batches.append(len(batch)) or real(user, batch)
     )
-    runs = [(f"run{day}.gpx", gpx_run(START + timedelta(days=day))) for day in range(12)]
+    runs = [(f"run{day}.gpx", gpx_run(START + timedelta(days=day))) for day in range(days)]
     assert set(statuses(runner, export(*runs)).values()) == {"imported"}
+    return batches
+
+
+def test_the_files_of_one_export_are_stored_in_one_transaction_each_batch(runner, media_root, monkeypatch):
+    batches = batch_sizes(runner, monkeypatch, days=12)
     assert batches == [12]
     assert Activity.objects.filter(user=runner).count() == 12
     assert ImportedFile.objects.filter(user=runner).count() == 12
@@ -48,13 +54,7 @@ def test_the_files_of_one_export_are_stored_in_one_transaction_each_batch(runner
 
 def test_a_batch_is_cut_at_its_file_limit(runner, media_root, monkeypatch):
     monkeypatch.setattr(importing._Waiting, "FILES", 5)
-    batches: list[int] = []
-    real = importing.store_batch
-    monkeypatch.setattr(
-        importing, "store_batch", lambda user, batch: batches.append(len(batch)) or real(user, batch)
-    )
-    runs = [(f"run{day}.gpx", gpx_run(START + timedelta(days=day))) for day in range(12)]
-    assert set(statuses(runner, export(*runs)).values()) == {"imported"}
+    batches = batch_sizes(runner, monkeypatch, days=12)
     assert batches == [5, 5, 2]
     assert Activity.objects.filter(user=runner).count() == 12
 

@@ -56,6 +56,23 @@ ACCESS_LOG_FIELDS = [
 BINARY_SUFFIX = ".bin"
 
 
+def _portable(model: Any, name: str, value: bytes) -> bytes:
+    """A run's track as a NumPy archive (numpy.load opens it, as the README says), whatever way the
+    database packs it (training.tracks)."""
+    if model._meta.label_lower != "training.activity" or name != "track":
+        return value
+    import io
+
+    import numpy as np
+
+    from kniewijs.training import tracks
+
+    track = tracks.unpack(value)
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, time=track.time, **track.channels)
+    return buffer.getvalue()
+
+
 def binary_folder(base: str) -> str:
     return f"{base}-binary"
 
@@ -192,7 +209,7 @@ def _model_rows(writer: ExportWriter, owned: OwnedModel, user_id: int, base: str
                 value = _copy_stored(writer, instance, value) if value else None
             elif isinstance(field, models.BinaryField) and value is not None:
                 path = f"{binary_folder(base)}/{instance.pk}-{field.name}{BINARY_SUFFIX}"
-                writer.zip.writestr(path, bytes(value))
+                writer.zip.writestr(path, _portable(model, field.name, bytes(value)))
                 value = path
             row[field.attname] = value
         for field in labelled:

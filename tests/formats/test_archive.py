@@ -11,6 +11,7 @@ import tracemalloc
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -237,12 +238,18 @@ def test_a_member_declaring_more_than_the_member_cap_is_refused_unread_and_the_r
         zf.getinfo("huge.fit").file_size = 150 * 1024**2
     opened: list[str] = []
     original = zipfile.ZipFile.open
+    original_inflate = archive.inflate_member
 
     def spy(self: zipfile.ZipFile, name: object, *args: object, **kwargs: object) -> object:
         opened.append(getattr(name, "filename", str(name)))
         return original(self, name, *args, **kwargs)  # type: ignore[arg-type]
 
+    def inflate_spy(stream: Any, info: zipfile.ZipInfo, *args: Any) -> bool:
+        opened.append(info.filename)  # deflated members are unpacked by formats.inflate, not ZipFile.open
+        return original_inflate(stream, info, *args)
+
     monkeypatch.setattr(zipfile.ZipFile, "open", spy)
+    monkeypatch.setattr(archive, "inflate_member", inflate_spy)
     members = by_name(list(iter_members("x.zip", buffer.getvalue())))
     problem = members["x.zip!huge.fit"].problem
     assert isinstance(problem, RejectedFile) and "100 MB" in problem.reason.en

@@ -22,14 +22,12 @@ from typing import Any
 from unittest.mock import patch
 
 import pytest
-from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
-from kniewijs.training import importing, tracks
+from kniewijs.training import bulk, importing, originals, tracks
 from kniewijs.training.jobs import create_job, incoming_dir, run_job
 from kniewijs.training.models import Activity, ImportedFile, ImportJob, Shoe
 
@@ -65,33 +63,34 @@ def _fail_on(owner: Any, name: str, *, call: int = 1, after: bool = False, error
 
 
 def _first_row_then_fail():
-    """bulk_create writes the first activity row, then the connection breaks."""
-    original = Activity.objects.bulk_create
+    """The first activity row is written, then the connection breaks."""
+    original = bulk.insert_activities
     fired: list[int] = []
 
-    def replacement(objs: list[Activity], *args: Any, **kwargs: Any) -> Any:
+    def replacement(rows: list[Activity]) -> None:
         fired.append(1)
         if len(fired) > 1:
-            return original(objs, *args, **kwargs)
-        original(objs[:1], *args, **kwargs)
+            return original(rows)
+        original(rows[:1])
         raise OperationalError("server closed the connection unexpectedly")
 
-    return patch.object(Activity.objects, "bulk_create", replacement), fired
+    return patch.object(bulk, "insert_activities", replacement), fired
 
 
 def _disk_full_halfway():
     """The original is half written when the disk fills up."""
     fired: list[int] = []
 
-    def chunks(self: ContentFile, chunk_size: int | None = None):
+    def write_all(out: Any, data: bytes) -> None:
         fired.append(1)
         if len(fired) > 1:
-            yield self.file.getvalue()
+            out.write(data)
             return
-        yield self.file.getvalue()[:4096]
+        out.write(data[:4096])
+        out.flush()  # the half that reached the disk before it filled up
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    return patch.object(ContentFile, "chunks", chunks), fired
+    return patch.object(originals, "write_all", write_all), fired
 
 
 def _job_save_fails(field: str):
@@ -131,12 +130,12 @@ POINTS: dict[str, tuple[Callable[[], Any], tuple[str, list[str]]]] = {
     ),
     "after the first Activity row": (_first_row_then_fail, FILE_REFUSED),
     "all rows written, just before the commit": (
-        lambda: _fail_on(Activity.objects, "bulk_create", after=True),
+        lambda: _fail_on(bulk, "insert_activities", after=True),
         FILE_REFUSED,
     ),
     "original half written (disk full)": (_disk_full_halfway, FILE_REFUSED),
     "after the original is written, before the rows": (
-        lambda: _fail_on(FileSystemStorage, "save", after=True),
+        lambda: _fail_on(originals, "write_new", after=True),
         FILE_REFUSED,
     ),
     "the database refuses the commit": (_commit_refused, FILE_REFUSED),

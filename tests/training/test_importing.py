@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from kniewijs.core.activity import ActivityData, Summary, Track
-from kniewijs.training import importing
+from kniewijs.training import bulk, importing
 from kniewijs.training.importing import import_bytes, import_paths
 from kniewijs.training.models import Activity, ImportedFile
 
@@ -102,17 +102,16 @@ def test_an_error_in_the_middle_of_storing_leaves_nothing_and_the_retry_succeeds
     runner, media_root, monkeypatch
 ):
     data = shared_file(*RUN_FIT).read_bytes()
-    real_bulk_create = Activity.objects.bulk_create
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Activity.objects, "bulk_create", explode)
+    monkeypatch.setattr(bulk, "insert_activities", explode)
     [failed] = results(runner, "run.fit", data)
     assert failed.status == "rejected" and "niets" in failed.reason.nl
     assert not Activity.objects.exists() and not ImportedFile.objects.exists()
     assert not any((media_root / "originals").rglob("*.*")) if (media_root / "originals").exists() else True
-    monkeypatch.setattr(Activity.objects, "bulk_create", real_bulk_create)
+    monkeypatch.undo()
     assert results(runner, "run.fit", data)[0].status == "imported"
 
 

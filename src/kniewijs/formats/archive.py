@@ -45,6 +45,7 @@ from kniewijs.core.text import T
 from kniewijs.formats import zipcheck
 from kniewijs.formats.csv_log import MAX_CSV_BYTES, StravaRow, classify_csv, parse_strava_index
 from kniewijs.formats.errors import FileProblem, RejectedFile, SkippedFile
+from kniewijs.formats.inflate import inflate_member
 from kniewijs.formats.streams import (
     CHUNK_BYTES,
     Part,
@@ -337,7 +338,7 @@ def _member(
         return
     with spool() as content:
         try:
-            exact = _inflate(archive, info, content, cap, budget)
+            exact = _inflate(archive, stream, info, content, cap, budget)
             head = read_at(content, 0, HEAD_BYTES)
             _check_content(info.filename, head)
         except FileProblem as problem:
@@ -405,34 +406,40 @@ def _check_content(filename: str, head: bytes) -> None:
 
 
 def _inflate(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: IO[bytes], cap: int, budget: _Budget
+    archive: zipfile.ZipFile,
+    stream: IO[bytes],
+    info: zipfile.ZipInfo,
+    out: IO[bytes],
+    cap: int,
+    budget: _Budget,
 ) -> bool:
     """Unpack the member into `out` within every cap. Returns whether its deflate data ended exactly at its
     compressed size: only then do those bytes, wrapped as a .gz, give back exactly this member."""
-    total = 0
+    unpacked = [0]
+
+    def grown(total: int, consumed: int) -> None:
+        unpacked[0] = total
+        _check_growth(total, consumed, cap, budget)
+
     try:
-        with archive.open(info) as stream:
-            try:
-                while piece := stream.read(CHUNK_BYTES):
-                    total += len(piece)
-                    _check_growth(total, info.compress_size, cap, budget)
-                    out.write(piece)
-            finally:
-                budget.bytes_out += total
-            decompressor = getattr(stream, "_decompressor", None)  # zipfile's own; absent: keep it plain
-            return bool(
-                decompressor is not None
-                and getattr(decompressor, "eof", False)
-                and not getattr(decompressor, "unused_data", b"x")
-                and getattr(stream, "_compress_left", 1) == 0
-            )
+        if info.compress_type == zipfile.ZIP_DEFLATED:
+            return inflate_member(stream, info, out, grown)
+        with archive.open(info) as member:  # stored as it is: zipfile checks its CRC
+            total = 0
+            while piece := member.read(CHUNK_BYTES):
+                total += len(piece)
+                grown(total, info.compress_size)
+                out.write(piece)
+            return False
     except FileProblem:
         raise
-    except Exception:  # zipfile and zlib parse hostile bytes here; any failure means a damaged member
+    except Exception:  # hostile bytes fail in many ways here; any failure means a damaged member
         raise rejected(
             "Dit bestand in het archief is beschadigd (de controlesom klopt niet of het is afgebroken).",
             "This file in the archive is damaged (its checksum does not match or it is cut off).",
         ) from None
+    finally:
+        budget.bytes_out += unpacked[0]
 
 
 def _deflate_as_gzip(stream: IO[bytes], info: zipfile.ZipInfo) -> tuple[int, tuple[Part, ...]]:
@@ -474,7 +481,7 @@ def strava_index(name: str, data: Source) -> dict[str, StravaRow]:
                 if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                     continue
                 with spool() as content:
-                    _inflate(archive, info, content, MAX_CSV_BYTES, _Budget(MAX_CSV_BYTES))
+                    _inflate(archive, stream, info, content, MAX_CSV_BYTES, _Budget(MAX_CSV_BYTES))
                     rows = parse_strava_index(read_whole(content))
                 folder = posixpath.dirname(path)
                 return {

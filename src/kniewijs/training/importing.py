@@ -1,9 +1,9 @@
 """Importing a runner's files: each file once, each run once, nothing half stored.
 
 A file met twice (same sha256) is a `duplicate`; a run recorded by two sources (a FIT and a GPX of the
-same run, or a Strava and a Garmin export) is stored once, matched on time overlap plus distance. Each
-file is stored in one transaction together with its activities, under a per-runner lock, so a crash or a
-parallel upload of the same file can never leave half an activity or two copies.
+same run, or a Strava and a Garmin export) is stored once, matched on time overlap plus distance. Files
+are stored in batches, each one transaction under the runner's lock, and each file's activities go in
+with it, so a crash or a parallel upload of the same file can never leave half an activity or two copies.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import logging
-import posixpath
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from kniewijs.core.activity import ActivityData
@@ -31,9 +29,9 @@ from kniewijs.formats.csv_log import LogActivity
 from kniewijs.formats.detect import apply_strava_row, read_activity_file, strava_row_for
 from kniewijs.formats.errors import FileProblem
 
-from . import cutoff, quota, tracks
+from . import bulk, cutoff, originals, quota, tracks
 from .import_results import FileResult
-from .models import Activity, ImportedFile, RunnerSettings, Shoe, original_file_path
+from .models import Activity, ImportedFile, RunnerSettings, Shoe
 
 log = logging.getLogger(__name__)
 
@@ -274,8 +272,7 @@ def store_batch(user: Any, batch: list[Pending]) -> list[FileResult]:
         with transaction.atomic():
             return _Batch(user, batch, written).store_all()
     except Exception as error:
-        for stored_name in written:
-            _remove_stored(stored_name)
+        originals.remove(written)
         if len(batch) > 1:
             return [result for pending in batch for result in _store_alone(user, pending)]
         if isinstance(error, IntegrityError):
@@ -323,10 +320,8 @@ class _Batch:
         return results
 
     def insert_waiting(self) -> None:
-        # Each row's source gets its id from the source object once that is inserted (Django does this
-        # for an object saved after it was assigned).
-        ImportedFile.objects.bulk_create(self.sources)
-        Activity.objects.bulk_create(self.rows)
+        ImportedFile.objects.bulk_create(self.sources)  # their ids, which insert_activities gives the rows
+        bulk.insert_activities(self.rows)
         self.sources, self.rows = [], []
 
     def store(self, pending: Pending) -> FileResult:
@@ -352,7 +347,9 @@ class _Batch:
             stored_size=pending.kept_size,
         )
         new_shoes = _named_shoes(self.user, (run for run, _packed in fresh), self.shoes_by_name)
-        source.stored = self.write_original(source, pending)
+        kept = pending.data if pending.kept is None else pending.kept
+        filename = pending.kept_name.rsplit("!", 1)[-1].rsplit("/", 1)[-1]
+        source.stored = originals.write_new(source, filename, kept, self.written)
         if cut_offs:
             self.insert_waiting()  # the cut-off rows to take over, and this file's own row, need their ids
             self.sources.append(source)
@@ -377,56 +374,6 @@ class _Batch:
         self.used += pending.kept_size
         self.nearby.extend(rows)  # later files of the batch are checked against these runs too
         return FileResult(name, "imported", None, upgraded + rows, new_shoes)
-
-    def write_original(self, source: ImportedFile, pending: Pending) -> str:
-        """Write the kept original; its name in storage. The name is chosen first and known to be free, so
-        that a write which breaks off halfway (a full disk) is removed with the rest when the transaction
-        does not commit. A process killed before the commit leaves a stray file, never a row without its
-        file (remove_stray_originals clears those)."""
-        chosen = _free_name(source, pending.kept_name.rsplit("!", 1)[-1].rsplit("/", 1)[-1])
-        self.written.append(chosen)
-        field = source.stored.field
-        kept = pending.data if pending.kept is None else pending.kept
-        actual = str(field.storage.save(chosen, ContentFile(kept), max_length=field.max_length))
-        if actual != chosen:  # only if another process took the name since it was chosen
-            self.written.append(actual)
-        return actual
-
-
-def _free_name(source: ImportedFile, filename: str) -> str:
-    """A generated name for the original that no file has yet, chosen before the first byte is written: a
-    write that breaks off halfway (a full disk) is then removed by name, and only our own file is."""
-    storage = source.stored.storage
-    while True:
-        candidate = source.stored.field.generate_filename(source, filename)
-        if not storage.exists(candidate):  # random names: taken in theory only
-            return candidate
-
-
-def remove_stray_originals(user: Any) -> int:
-    """Remove the runner's originals that no stored file names: left by a process killed between writing
-    an original and committing its rows. Under the runner's lock none of their imports is in that gap."""
-    field = ImportedFile._meta.get_field("stored")
-    folder = posixpath.dirname(original_file_path(ImportedFile(user=user), "x.bin"))
-    RunnerSettings.objects.get_or_create(user=user)
-    with transaction.atomic():
-        RunnerSettings.objects.select_for_update().get(user=user)
-        try:
-            _folders, names = field.storage.listdir(folder)
-        except FileNotFoundError:
-            return 0
-        known = set(ImportedFile.objects.filter(user=user).values_list("stored", flat=True))
-        strays = [f"{folder}/{name}" for name in names if f"{folder}/{name}" not in known]
-        for stray in strays:
-            field.storage.delete(stray)
-    return len(strays)
-
-
-def _remove_stored(stored_name: str | None) -> None:
-    if stored_name:
-        from django.core.files.storage import default_storage
-
-        default_storage.delete(stored_name)
 
 
 def import_bytes(

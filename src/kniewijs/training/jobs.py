@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 
 from . import queue, quota
 from .access import runner_settings
-from .importing import import_bytes, remove_stray_originals
+from .importing import import_bytes
 from .models import ImportJob, RunnerSettings
+from .originals import remove_stray_originals
 from .runlock import run_lock
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,6 @@
-"""What a physio sees of a consenting runner, category by category. Nothing here checks consent: the views
-call it only for categories `access.Patient.allows`, and log each one.
+"""What a physio sees of a consenting runner: `shared_record` builds it from the categories shared, and
+the views show nothing else. Nothing here checks who may look: the views do (`access.patient_or_404`),
+and log each category shown.
 
 A clinic never gets a map, a GPS track or a device name: only dates, distances, times and the charts.
 """
@@ -9,14 +10,31 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from django.utils.translation import get_language
+
+from kniewijs.core import metrics
 from kniewijs.core.answers import InvalidAnswers, parse_answers
+from kniewijs.core.clinical_summary import (
+    Line,
+    LoggedSession,
+    disagreements,
+    load_line,
+    pain_line,
+    programme_line,
+    red_flag_line,
+    spike_line,
+)
+from kniewijs.core.red_flags import red_flags
 from kniewijs.core.selfcheck import evaluate
+from kniewijs.core.sharing import Sharing, shared_history
+from kniewijs.core.text import normalise_language
 from kniewijs.recovery.access import active_programme
 from kniewijs.recovery.presenter import programme_context
 from kniewijs.selfcheck.presenter import present
-from kniewijs.training.dashboard import dashboard_context
-from kniewijs.training.history import local_today
-from kniewijs.training.models import Activity, DailyEntry, RunnerSettings
+from kniewijs.training.access import runner_settings
+from kniewijs.training.dashboard import charts_for
+from kniewijs.training.history import history_for, local_today
+from kniewijs.training.models import Activity, DailyEntry
 
 from .models import Booking, Therapist
 
@@ -46,19 +64,87 @@ def selfcheck_reports(runner: Any, therapist: Therapist) -> list[dict[str, Any]]
         shown = report_context(booking.selfcheck_answers or {})
         if shown is not None:
             reports.append({"date": booking.created_at.date(), "origin": "booking", **shown})
-    return sorted(reports, key=lambda r: r["date"], reverse=True)
+    # The same answers sent with a booking and starting a programme are one self-check, shown once.
+    unique: dict[Any, dict[str, Any]] = {}
+    for report in sorted(reports, key=lambda r: r["date"], reverse=True):
+        unique.setdefault(report["result"].answers, report)
+    return list(unique.values())
 
 
-def training_context(runner: Any, with_pain: bool, settings: RunnerSettings | None = None) -> dict[str, Any]:
-    """Warnings, the load charts and the latest runs. The pain-over-distance chart only with both consents."""
-    context = dashboard_context(runner, settings=settings)
-    figures = [f for f in context["figures"] if with_pain or f'id="{PAIN_CHART_ID}' not in f["chart"].svg]
+TRAINING_CHARTS = {"weekly-km", "spikes", "acwr", "shoes", "cadence"}
+
+
+def shared_record(
+    runner: Any, therapist: Therapist, sharing: Sharing, today: date | None = None
+) -> dict[str, Any]:
+    """Every part of a runner's record a physio may see, built from the shared categories alone
+    (core.sharing): the warnings and charts come from the runner's history with what is not shared taken
+    out, so no sentence can repeat a value the runner did not share. The one entry point of the views."""
+    context: dict[str, Any] = {"sharing": sharing}
+    settings = None
+    if sharing.training or sharing.pain or sharing.recovery:
+        settings = runner_settings(runner)
+        today = today or local_today(runner, settings)
+    if sharing.selfcheck:
+        context["reports"] = selfcheck_reports(runner, therapist)
+    if sharing.training or sharing.pain:
+        history = shared_history(history_for(runner, settings), sharing)
+        report = metrics.report(history, today)
+        context["warnings"] = report.warnings
+        context["shared_history"], context["snapshot"] = history, report.metrics
+        if sharing.training:
+            context["training"] = training_context(runner, history, report, sharing)
+    if sharing.pain:
+        context["pain"] = pain_context(runner, today)
+    if sharing.recovery:
+        context["recovery"] = (
+            recovery_context(runner, today) if sharing.programme_decisions else sessions_context(runner)
+        )
+    context["summary"] = summary_lines(context, sharing, today)
+    return context
+
+
+def summary_lines(context: dict[str, Any], sharing: Sharing, today: date | None) -> list[Line]:
+    """The record's first screen (core.clinical_summary), from the parts built above and nothing else."""
+    reports = context.get("reports") or []
+    flags = red_flags(reports[0]["result"], reports[0]["date"]) if reports else None
+    history, snapshot = context.get("shared_history"), context.get("snapshot")
+    recovery = context.get("recovery")
+    state = recovery.get("state") if recovery else None
+    sessions = _logged_sessions(recovery["programme"], sharing.pain) if recovery else []
+    day = today or date.today()
+    lines = [red_flag_line(sharing, flags), pain_line(sharing, history, day), load_line(sharing, snapshot)]
+    spike = spike_line(sharing, snapshot)
+    lines += [spike] if spike is not None else []
+    lines.append(programme_line(sharing, state, sessions, running=recovery is not None))
+    return lines + disagreements(sharing, history, state, sessions, day)
+
+
+def _logged_sessions(programme: Any, with_pain: bool) -> list[LoggedSession]:
+    """The programme's sessions, oldest first; a session's own pain only when the pain log is shared (a
+    run's pain is the day's entry in the pain log, never a second copy)."""
+    found = []
+    for row in programme.sessions.order_by("date", "created_at"):
+        pains = [p for p in (row.pain_during, row.pain_after, row.pain_next_morning) if p is not None]
+        pain = max(pains) if with_pain and pains else None
+        found.append(LoggedSession(row.date, row.kind, row.level, pain))
+    return found
+
+
+def training_context(runner: Any, history: Any, report: Any, sharing: Sharing) -> dict[str, Any]:
+    """The load charts and the latest runs; the pain-over-distance chart only with the pain log too."""
+    lang = normalise_language(get_language())
+    figures = [
+        f
+        for f in charts_for(history, report, lang)
+        if f["id"] in TRAINING_CHARTS or (f["id"] == PAIN_CHART_ID and sharing.pain)
+    ]
     recent = (
         Activity.objects.filter(user=runner)
         .only("start", "local_date", "sport", "distance_m", "duration_s", "avg_cadence_spm", "avg_heart_rate")
         .order_by("-start")[:10]
     )
-    return {"warnings": context["warnings"], "figures": figures, "recent": recent}
+    return {"figures": figures, "recent": recent}
 
 
 def pain_context(runner: Any, today: date | None = None) -> dict[str, Any]:
@@ -81,3 +167,13 @@ def recovery_context(runner: Any, today: date | None = None) -> dict[str, Any] |
     if programme is None:
         return None
     return programme_context(programme, today or local_today(runner))
+
+
+def sessions_context(runner: Any) -> dict[str, Any] | None:
+    """The programme without the pain log: when it started, its exercises and the sessions done (kind,
+    level, date). Its phase, level and decisions are worked out from the pain, so they are left out."""
+    programme = active_programme(runner)
+    if programme is None:
+        return None
+    sessions = list(programme.sessions.only("date", "kind", "level").order_by("-date", "-created_at"))
+    return {"programme": programme, "sessions": sessions, "without_pain": True}

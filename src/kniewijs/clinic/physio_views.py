@@ -24,10 +24,9 @@ from django.views.decorators.http import require_GET, require_POST
 from kniewijs.audit.log import record_many
 from kniewijs.audit.models import AccessEvent
 from kniewijs.core.content.knowledge import EXERCISE_BY_KEY
+from kniewijs.core.sharing import Sharing
 from kniewijs.recovery.access import active_programme
 from kniewijs.recovery.models import Review
-from kniewijs.training.access import runner_settings
-from kniewijs.training.history import local_today
 
 from . import access, patient_record
 from .access import Category, Patient
@@ -121,31 +120,18 @@ def _record_context(
     request: HttpRequest, therapist: Therapist, patient: Patient, action: str = AccessEvent.Action.READ
 ) -> dict[str, Any]:
     runner = patient.runner
+    sharing = Sharing.of(patient.consents)
     context: dict[str, Any] = {"patient": patient, "runner": runner, "categories": Category}
+    context |= patient_record.shared_record(runner, therapist, sharing)
     # One access-log line per category shown, and per clinic whose notes are shown, written in one go.
-    seen: list[AccessEvent] = []
-    # The runner's time zone, read once for the sections below that need it rather than once per section.
-    settings = today = None
-    if any(patient.allows(c) for c in (Category.TRAINING, Category.PAIN, Category.RECOVERY)):
-        settings = runner_settings(runner)
-        today = local_today(runner, settings)
-    if patient.allows(Category.SELFCHECK):
-        context["reports"] = patient_record.selfcheck_reports(runner, therapist)
-        seen.append(access.view_entry(request, therapist, patient, Category.SELFCHECK, action))
-    if patient.allows(Category.TRAINING):
-        context["training"] = patient_record.training_context(
-            runner, with_pain=patient.allows(Category.PAIN), settings=settings
-        )
-        seen.append(access.view_entry(request, therapist, patient, Category.TRAINING, action))
-    if patient.allows(Category.PAIN):
-        context["pain"] = patient_record.pain_context(runner, today)
-        seen.append(access.view_entry(request, therapist, patient, Category.PAIN, action))
-    if patient.allows(Category.RECOVERY):
-        context["recovery"] = patient_record.recovery_context(runner, today)
-        programme = context["recovery"]["programme"] if context["recovery"] else None
-        if programme is not None:
-            context["adjust_form"] = ProgrammeAdjustForm(initial={"exercises": programme.exercises})
-        seen.append(access.view_entry(request, therapist, patient, Category.RECOVERY, action))
+    seen = [
+        access.view_entry(request, therapist, patient, category, action)
+        for category in (Category.SELFCHECK, Category.TRAINING, Category.PAIN, Category.RECOVERY)
+        if patient.allows(category)
+    ]
+    programme = (context.get("recovery") or {}).get("programme")
+    if programme is not None:
+        context["adjust_form"] = ProgrammeAdjustForm(initial={"exercises": programme.exercises})
     clinics = {c.clinic_id for c in patient.consents.values()}
     context["notes"] = PatientNote.objects.filter(runner=runner, clinic_id__in=clinics).select_related(
         "author"

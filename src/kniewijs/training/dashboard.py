@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -32,13 +33,13 @@ def _values(array: Any) -> list[float | None]:
     return [None if not np.isfinite(v) else float(v) for v in np.asarray(array, dtype=np.float64)]
 
 
-def _figure(chart: charts.Chart) -> dict[str, Any]:
+def _figure(chart_id: str, chart: charts.Chart) -> dict[str, Any]:
     """The chart, and its table as rows of (column name, cell): on a phone each row becomes a card that
     names its columns (table.reflow needs a data-label on every cell)."""
     header, *body = chart.table or [()]
     rows = [list(zip(header, row, strict=False)) for row in body]
     svg = mark_safe(chart.svg)  # noqa: S308 - built and escaped by kniewijs.charts
-    return {"chart": chart, "svg": svg, "header": header, "rows": rows}
+    return {"id": chart_id, "chart": chart, "svg": svg, "header": header, "rows": rows}
 
 
 def _chart_end(history: metrics.History, today: int) -> int:
@@ -52,7 +53,7 @@ def _chart_end(history: metrics.History, today: int) -> int:
     return today
 
 
-def _charts(history: metrics.History, report: metrics.Report, lang: Language) -> list[dict[str, Any]]:
+def charts_for(history: metrics.History, report: metrics.Report, lang: Language) -> list[dict[str, Any]]:
     snap = report.metrics
     end = _chart_end(history, snap.today)
     weeks = snap.weeks
@@ -132,11 +133,17 @@ def _charts(history: metrics.History, report: metrics.Report, lang: Language) ->
                 lang=lang,
             )
         )
-    shown = [_figure(f) for f in figures]
+    shown = [_figure(_chart_id(f), f) for f in figures]
     for figure in shown:
         if figure["chart"] is ratio_chart:
             figure["comparisons"] = _comparisons(snap, lang)
     return shown
+
+
+def _chart_id(chart: charts.Chart) -> str:
+    """The id the chart was made with (its <title> is "<id>-title")."""
+    found = re.search(r'<title id="([^"]+)-title"', chart.svg)
+    return found.group(1) if found else ""
 
 
 def _comparisons(snap: metrics.Snapshot, lang: Language) -> list[tuple[str, str]]:
@@ -175,7 +182,7 @@ def dashboard_context(
     context["has_data"] = bool(history.activities.local_day.size or len(history.days))
     context["open_cards"], context["folded_cards"] = priorities.split(priorities.cards(report.warnings))
     context["weeks_named"] = _weeks(report)
-    context["figures"] = _charts(history, report, lang)
+    context["figures"] = charts_for(history, report, lang)
     context["recent"] = Activity.objects.filter(user=user).defer("track").select_related("shoe")[:5]
     return context
 

@@ -68,7 +68,7 @@ def test_book_from_the_result_physio_sees_it_with_totp_then_consent_is_taken_bac
     assert physio_page.get_by_role(
         "heading", name="Uitslag van de kniecheck, meegestuurd met de afspraak"
     ).is_visible()
-    assert "Waarom dit advies" in physio_page.inner_text("main")
+    assert "Waarom, zoals de loper het las" in physio_page.inner_text("main")
     physio_page.goto(physio_page.base_url + f"/praktijk/patient/{booking.runner_id}/")
     assert physio_page.get_by_role("heading", name="Trainingslog").is_visible()
     physio_page.screenshot(path=str(artifacts_dir / "physio-patient-phone.png"), full_page=True)
@@ -81,7 +81,7 @@ def test_book_from_the_result_physio_sees_it_with_totp_then_consent_is_taken_bac
     response = physio_page.goto(physio_page.base_url + f"/praktijk/patient/{booking.runner_id}/")
     assert response.status == 404
     physio_page.goto(physio_page.base_url + f"/praktijk/afspraak/{booking.pk}/")
-    assert "Waarom dit advies" not in physio_page.inner_text("main")
+    assert "Waarom, zoals de loper het las" not in physio_page.inner_text("main")
 
     # And the runner can see who looked.
     runner_page.goto(runner_page.base_url + "/account/privacy/inzage/")

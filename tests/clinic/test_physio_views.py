@@ -256,9 +256,9 @@ def test_a_runner_who_sends_the_self_check_along_can_withdraw_it_on_the_consent_
     consent = Consent.objects.active().get(runner=runner, clinic=clinic)
     assert consent.category == "selfcheck"
     url = reverse("physio:appointment", args=[booking.pk])
-    assert "Waarom dit advies" in physio_client.get(url).content.decode()
+    assert "Waarom, zoals de loper het las" in physio_client.get(url).content.decode()
     assert AccessEvent.objects.get(category="selfcheck").consent_id == consent.pk
     consent.revoked_at = timezone.now()
     consent.save()
     body = physio_client.get(url).content.decode()
-    assert "Waarom dit advies" not in body
+    assert "Waarom, zoals de loper het las" not in body

@@ -14,7 +14,7 @@ from typing import Any
 from kniewijs.audit.log import pseudonym, record
 from kniewijs.audit.models import AccessEvent
 from kniewijs.clinic.models import AppointmentType, Booking, Clinic, Consent, PatientNote, Therapist
-from kniewijs.privacy.models import DataExport, PrivacyZone
+from kniewijs.privacy.models import DataExport, PracticeDetails, PrivacyZone
 from kniewijs.recovery.models import Programme, QuestionnaireResponse, ReminderSent, Review, SessionLog
 from kniewijs.training.importing import import_bytes
 from kniewijs.training.models import Activity, DailyEntry, ImportedFile, ImportJob, RunnerSettings, Shoe
@@ -149,6 +149,10 @@ def _privacy_zone(user: Any, ctx: dict[str, Any]) -> None:
     PrivacyZone.objects.create(user=user, name="Thuis", lat=52.093718, lon=5.127463, radius_m=400)
 
 
+def _practice_details(user: Any, ctx: dict[str, Any]) -> None:
+    PracticeDetails.objects.create(user=user, full_name="Anna Loper", date_of_birth=date(1990, 5, 2), knee="left")
+
+
 def _admin_log(user: Any, ctx: dict[str, Any]) -> None:
     from django.contrib.admin.models import ADDITION, LogEntry
     from django.contrib.contenttypes.models import ContentType
@@ -199,6 +203,7 @@ FILL: dict[str, Callable[[Any, dict[str, Any]], None]] = {
     "clinic.PatientNote": _note,
     "clinic.TherapistInvitation": _invitation,
     "privacy.PrivacyZone": _privacy_zone,
+    "privacy.PracticeDetails": _practice_details,
     "privacy.DataExport": _data_export,
     "api.ApiToken": _api_token,
     "admin.LogEntry": _admin_log,

@@ -25,6 +25,7 @@ from kniewijs.audit.log import record_many
 from kniewijs.audit.models import AccessEvent
 from kniewijs.core.content.knowledge import EXERCISE_BY_KEY
 from kniewijs.core.sharing import Sharing
+from kniewijs.privacy.models import PracticeDetails
 from kniewijs.recovery.access import active_programme
 from kniewijs.recovery.models import Review
 
@@ -123,6 +124,7 @@ def _record_context(
     sharing = Sharing.of(patient.consents)
     context: dict[str, Any] = {"patient": patient, "runner": runner, "categories": Category}
     context |= patient_record.shared_record(runner, therapist, sharing)
+    context["details"] = PracticeDetails.objects.filter(user=runner).first()
     # One access-log line per category shown, and per clinic whose notes are shown, written in one go.
     seen = [
         access.view_entry(request, therapist, patient, category, action)
@@ -160,6 +162,7 @@ def patient_pdf(request: HttpRequest, therapist: Therapist, runner_id: int) -> H
         "css": _css(),
         "printed_by": therapist,
         "printed_at": timezone.now(),
+        "practice": ", ".join(sorted({c.clinic.name for c in found.consents.values()})),
     }
     html = render_to_string("clinic/physio/patient_pdf.html", context, request=request)
     response = HttpResponse(
@@ -185,6 +188,7 @@ def add_note(request: HttpRequest, therapist: Therapist, runner_id: int) -> Http
     found = _patient(request, therapist, runner_id)
     form = NoteForm(request.POST)
     if not form.is_valid():
+        form.fields["text"].widget.attrs["autofocus"] = True  # the browser scrolls the error into view
         context = _record_context(request, therapist, found) | {"note_form": form}
         return render(request, "clinic/physio/patient.html", context, status=400)
     consent = next(iter(found.consents.values()))
@@ -193,7 +197,7 @@ def add_note(request: HttpRequest, therapist: Therapist, runner_id: int) -> Http
             clinic=consent.clinic, runner=found.runner, author=therapist, text=form.cleaned_data["text"]
         )
         access.log_note(request, found, consent)
-    messages.success(request, _("Note saved."))
+    messages.success(request, _("Note saved."), extra_tags="in-place notes")
     return HttpResponseRedirect(reverse("physio:patient", args=[runner_id]) + "#notes")
 
 
@@ -209,6 +213,7 @@ def adjust_programme(request: HttpRequest, therapist: Therapist, runner_id: int)
         raise Http404
     form = ProgrammeAdjustForm(request.POST)
     if not form.is_valid():
+        form.fields["exercises"].widget.attrs["autofocus"] = True
         context = _record_context(request, therapist, found) | {"adjust_form": form}
         return render(request, "clinic/physio/patient.html", context, status=400)
     with transaction.atomic():
@@ -217,5 +222,9 @@ def adjust_programme(request: HttpRequest, therapist: Therapist, runner_id: int)
         if form.cleaned_data["reviewed"]:
             Review.objects.create(programme=programme, date=timezone.localdate())
         access.log_view(request, therapist, found, Category.RECOVERY, AccessEvent.Action.CHANGE)
-    messages.success(request, _("The programme has been changed. The runner sees it at once."))
+    messages.success(
+        request,
+        _("The programme has been changed. The runner sees it at once."),
+        extra_tags="in-place recovery",
+    )
     return HttpResponseRedirect(reverse("physio:patient", args=[runner_id]) + "#recovery")

@@ -53,6 +53,12 @@ class LoggedSession:
     pain: int | None = None
 
 
+def age_in_years(born: date, on: date) -> int:
+    """Completed years on `on` (a birthday on 29 February counts from 1 March in other years)."""
+    before_birthday = (on.month, on.day) < (born.month, born.day)
+    return on.year - born.year - int(before_birthday)
+
+
 def _both(make: Callable[[Language], str]) -> Text:
     return Text(nl=make("nl"), en=make("en"))
 

@@ -26,16 +26,17 @@ WHAT_THE_CLINIC_SEES = {
         "advice you got."
     ),
     Category.TRAINING: _(
-        "Your runs: date, distance, time, heart rate and cadence, plus the training-load charts and warnings. "
-        "Never a map, a GPS track or the name of your watch."
+        "Your runs: date, distance, time, heart rate and cadence, your sleep and resting heart rate, and the "
+        "training-load charts and warnings. Never a map, a GPS track or the name of your watch."
     ),
     Category.PAIN: _(
-        "The knee pain you noted in your daily log over the last six weeks: how much, where, and whether the "
-        "knee was swollen."
+        "The knee pain you noted over the last six weeks: how much, where, and whether the knee was swollen, "
+        "and the warnings about it. Without this part the clinic sees none of the pain you noted."
     ),
     Category.RECOVERY: _(
-        "Your recovery programme: the phase you are in, the sessions you logged and how your knee reacted. "
-        "The physio can also adjust the programme for you."
+        "Your recovery programme: when it started, its exercises and the sessions you logged. Together with "
+        "your pain log also the phase and level you are at and how your knee reacted. The physio can also "
+        "adjust the programme for you."
     ),
 }
 HISTORY_LENGTH = 20

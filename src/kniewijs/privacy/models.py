@@ -89,3 +89,28 @@ class DataExport(models.Model):
     @property
     def in_progress(self) -> bool:
         return self.status in (self.Status.WAITING, self.Status.RUNNING)
+
+
+class PracticeDetails(models.Model):
+    """What a practice needs to know who the runner is, given by the runner: shown to the physios of every
+    clinic the runner shares anything with (and to no one else), beside whatever categories they share."""
+
+    class Knee(models.TextChoices):
+        LEFT = "left", _("Left knee")
+        RIGHT = "right", _("Right knee")
+        BOTH = "both", _("Both knees")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_details"
+    )
+    full_name = models.CharField(_("full name"), max_length=120, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    knee = models.CharField(_("which knee hurts"), max_length=5, choices=Knee.choices, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("details for the practice")
+        verbose_name_plural = _("details for the practice")
+
+    def __str__(self) -> str:
+        return f"practice details of {self.user_id}"

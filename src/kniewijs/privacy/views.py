@@ -6,6 +6,7 @@ Every page works on `request.user` only; no form carries a runner id.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import consents
+from . import consents, details
 from .accesslog import entries_of, explain
 from .erasure import erase_account, may_erase_here, upcoming_bookings
 from .exports import export_of, latest_export, purge_expired, request_export, restart_if_stale
@@ -52,13 +53,18 @@ def consent(request: HttpRequest) -> HttpResponse:
                 request, _("Saved: %(clinic)s can no longer see this.") % {"clinic": clinic.name}
             )
         return redirect(reverse("privacy:consent") + f"#praktijk-{clinic.slug}")
+    return consent_page(request)
+
+
+def consent_page(request: HttpRequest, details_form: Any = None, status: int = 200) -> HttpResponse:
     context = {
         "clinics": consents.overview(request.user),
         "history": consents.history(request.user),
         "GRANT": ConsentChangeForm.GRANT,
         "REVOKE": ConsentChangeForm.REVOKE,
+        "details_form": details_form or details.form_for(request.user),
     }
-    return _no_store(render(request, "privacy/consent.html", context))
+    return _no_store(render(request, "privacy/consent.html", context, status=status))
 
 
 @login_required

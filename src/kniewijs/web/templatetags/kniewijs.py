@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django import template
 from django.utils.translation import get_language
 
+from kniewijs.core.clinical_summary import age_in_years
 from kniewijs.core.text import Text, format_day, format_moment, format_number, normalise_language
 
 register = template.Library()
@@ -89,3 +90,22 @@ def moment(value: object, style: str = "day") -> str:
     if not isinstance(value, datetime):
         return datum(value, style)
     return format_moment(value, active_language(), style)
+
+
+@register.filter
+def age(born: object) -> str:
+    """{{ date_of_birth|age }}: completed years today (core.clinical_summary.age_in_years)."""
+    if not isinstance(born, date):
+        return ""
+    from django.utils import timezone
+
+    return str(age_in_years(born, timezone.localdate()))
+
+
+@register.filter
+def answers_given(answers: object) -> tuple[tuple[Text, Text], ...]:
+    """{{ result.answers|answers_given }}: each question as asked with its answer (core.answer_list)."""
+    from kniewijs.core.answer_list import answered
+    from kniewijs.core.answers import Answers
+
+    return answered(answers) if isinstance(answers, Answers) else ()

@@ -30,10 +30,14 @@ from tests.conftest import grant, make_booking, make_clinic, make_physio, make_r
 OWNER = "owner"
 OTHER_RUNNER = "other_runner"
 CONSENTED_PHYSIO = "consented_physio"
+# Works at the consented clinic beside CONSENTED_PHYSIO: opens the practice's appointments, not their own.
+COLLEAGUE = "colleague"
 NON_CONSENTING_PHYSIO = "non_consenting_physio"
 OTHER_CLINIC_PHYSIO = "other_clinic_physio"
 REVOKED_PHYSIO = "revoked_physio"
 ANONYMOUS = "anonymous"
+# The consented clinic's physio signed in with a password, without the TOTP step: nothing of the clinic yet.
+UNVERIFIED_PHYSIO = "unverified_physio"
 # Administrator of the consented clinic (A) in the admin; the admin pages of objects are asked with the objects
 # of clinic B (ARGUMENTS below), so any 2xx there is one clinic's administrator seeing another's.
 CLINIC_ADMIN = "clinic_admin"
@@ -41,14 +45,16 @@ ROLES = (
     OWNER,
     OTHER_RUNNER,
     CONSENTED_PHYSIO,
+    COLLEAGUE,
     NON_CONSENTING_PHYSIO,
     OTHER_CLINIC_PHYSIO,
     REVOKED_PHYSIO,
     ANONYMOUS,
+    UNVERIFIED_PHYSIO,
     CLINIC_ADMIN,
 )
 RUNNERS = {OWNER, OTHER_RUNNER}
-PHYSIOS = {CONSENTED_PHYSIO, NON_CONSENTING_PHYSIO, OTHER_CLINIC_PHYSIO, REVOKED_PHYSIO}
+PHYSIOS = {CONSENTED_PHYSIO, COLLEAGUE, NON_CONSENTING_PHYSIO, OTHER_CLINIC_PHYSIO, REVOKED_PHYSIO}
 EVERYONE = set(ROLES)
 SIGNED_IN = EVERYONE - {ANONYMOUS}
 
@@ -131,8 +137,9 @@ ALLOWED: dict[str, set[str]] = {
     "recovery:stop": SIGNED_IN,
     "recovery:calendar": EVERYONE,  # the token in the address is the key (a calendar app has no session)
     # the clinic
-    "physio:dashboard": {CONSENTED_PHYSIO, NON_CONSENTING_PHYSIO, OTHER_CLINIC_PHYSIO, REVOKED_PHYSIO},
-    "physio:verify": PHYSIOS | {CLINIC_ADMIN},
+    "physio:dashboard": PHYSIOS,
+    "physio:agenda": PHYSIOS,  # each their own practice's day (test_practice_agenda.py)
+    "physio:verify": PHYSIOS | {UNVERIFIED_PHYSIO, CLINIC_ADMIN},
     # the admin, for the administrator of clinic A: the lists (of A's rows only, see test_admin_scope.py) and
     # the add pages; never B's objects, never a therapist's add page
     "admin:index": {CLINIC_ADMIN},
@@ -147,9 +154,11 @@ ALLOWED: dict[str, set[str]] = {
     "admin:clinic_booking_add": {CLINIC_ADMIN},
     "admin:clinic_therapistinvitation_changelist": {CLINIC_ADMIN},
     "admin:clinic_therapistinvitation_add": {CLINIC_ADMIN},
-    "physio:appointment": {CONSENTED_PHYSIO},  # the owner's booking at the consented clinic
-    "physio:patient": {CONSENTED_PHYSIO},
-    "physio:patient_pdf": {CONSENTED_PHYSIO},
+    # the owner's booking with CONSENTED_PHYSIO: theirs, and open to the colleagues at that clinic
+    "physio:appointment": {CONSENTED_PHYSIO, COLLEAGUE},
+    # the owner consents to the clinic, so to everyone working there
+    "physio:patient": {CONSENTED_PHYSIO, COLLEAGUE},
+    "physio:patient_pdf": {CONSENTED_PHYSIO, COLLEAGUE},
 }
 
 
@@ -186,6 +195,7 @@ def _world() -> tuple[World, dict[str, Any]]:
     )
     physios = {
         CONSENTED_PHYSIO: make_physio("a@fysio.nl", consented),
+        COLLEAGUE: make_physio("joost@fysio.nl", consented),
         NON_CONSENTING_PHYSIO: make_physio("b@fysio.nl", non_consenting),
         OTHER_CLINIC_PHYSIO: make_physio("c@fysio.nl", other_clinic),
         REVOKED_PHYSIO: make_physio("d@fysio.nl", revoked),
@@ -229,6 +239,7 @@ def _world() -> tuple[World, dict[str, Any]]:
         OWNER: owner,
         OTHER_RUNNER: other,
         **physios,
+        UNVERIFIED_PHYSIO: physios[CONSENTED_PHYSIO],
         CLINIC_ADMIN: make_clinic_admin("beheer@a.nl", consented),
     }
     return world, users
@@ -435,3 +446,48 @@ def test_the_clinic_admin_making_themselves_therapist_of_every_clinic_is_refused
     # B's booking, by its id in the admin: "does not exist" (a redirect), with the attempt in the access log
     response = client.get(f"/beheer/clinic/booking/{world.other_clinic['booking']}/change/")
     assert response.status_code == 302
+
+
+# Exact answers of the practice agenda and of the owner's appointment (with CONSENTED_PHYSIO) per role: a
+# physio gets their own practice's agenda; the appointment opens for its therapist and the colleague at its
+# clinic, is a 404 (never a 403: it would say the booking exists) for other physios, and asks for the login or
+# the code first.
+EXPECTED_CLINIC_ANSWERS = {
+    OWNER: (403, 403),
+    OTHER_RUNNER: (403, 403),
+    CONSENTED_PHYSIO: (200, 200),
+    COLLEAGUE: (200, 200),
+    NON_CONSENTING_PHYSIO: (200, 404),
+    OTHER_CLINIC_PHYSIO: (200, 404),
+    REVOKED_PHYSIO: (200, 404),
+    ANONYMOUS: (302, 302),
+    UNVERIFIED_PHYSIO: (302, 302),
+    CLINIC_ADMIN: (403, 403),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_agenda_and_the_appointment_answer_each_role_as_expected(db, role, media_root):
+    from django.urls import reverse
+
+    world, users = _world()
+    client = _client(role, users)
+    agenda = client.get(reverse("physio:agenda"))
+    appointment = client.get(reverse("physio:appointment", args=[world.booking.pk]))
+    assert (agenda.status_code, appointment.status_code) == EXPECTED_CLINIC_ANSWERS[role]
+    if role == UNVERIFIED_PHYSIO:
+        assert appointment["Location"].startswith(reverse("physio:verify"))
+
+
+def test_after_moving_practice_the_own_appointment_opens_and_a_former_colleagues_does_not(db, media_root):
+    from django.urls import reverse
+
+    from kniewijs.clinic.models import Clinic
+
+    world, users = _world()
+    url = reverse("physio:appointment", args=[world.booking.pk])
+    elsewhere = Clinic.objects.get(slug="c")
+    users[COLLEAGUE].therapist.clinics.set([elsewhere])
+    assert _client(COLLEAGUE, users).get(url).status_code == 404
+    users[CONSENTED_PHYSIO].therapist.clinics.set([elsewhere])
+    assert _client(CONSENTED_PHYSIO, users).get(url).status_code == 200

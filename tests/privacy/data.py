@@ -150,7 +150,9 @@ def _privacy_zone(user: Any, ctx: dict[str, Any]) -> None:
 
 
 def _practice_details(user: Any, ctx: dict[str, Any]) -> None:
-    PracticeDetails.objects.create(user=user, full_name="Anna Loper", date_of_birth=date(1990, 5, 2), knee="left")
+    PracticeDetails.objects.create(
+        user=user, full_name="Anna Loper", date_of_birth=date(1990, 5, 2), knee="left"
+    )
 
 
 def _admin_log(user: Any, ctx: dict[str, Any]) -> None:

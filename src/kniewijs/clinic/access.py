@@ -1,10 +1,11 @@
 """The one way clinic views reach a runner's data, and the clinics an administrator may manage.
 
 A physio reaches a runner only through an active consent to one of the physio's clinics; without one the
-runner does not exist for them (404). An administrator reaches only the clinics named for them in
-`Clinic.administrators` (a superuser: all). A booking is reached without an account through its mailed link
-(`booking_for_visitor`). Every look is written to the access log, refused looks included, with one line per
-runner even on pages that list many.
+runner does not exist for them (404). An appointment is open to the therapist it is with and to the
+colleagues at its clinic (`bookings_open_to`), the one rule behind every page that lists or shows one. An
+administrator reaches only the clinics named for them in `Clinic.administrators` (a superuser: all). A booking
+is reached without an account through its mailed link (`booking_for_visitor`). Every look is written to the
+access log, refused looks included, with one line per runner even on pages that list many.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from kniewijs.audit.log import email_pseudonym, entry, pseudonym, record, record_many
@@ -165,16 +166,40 @@ def log_refused(request: HttpRequest, runner_id: int, category: str) -> None:
     )
 
 
-def booking_for_therapist_or_404(therapist: Therapist, booking_id: int) -> Booking:
-    """A booking at one of the therapist's clinics."""
-    booking = (
-        Booking.objects.select_related("clinic", "therapist", "appointment_type", "runner")
-        .filter(pk=booking_id, clinic__in=therapist.clinics.all())
-        .first()
+def bookings_open_to(therapist: Therapist) -> QuerySet[Booking]:
+    """The one rule for who may open an appointment, used by the appointment page, the practice agenda and the
+    dashboard alike, so that no list can show a booking its page refuses, or the other way round:
+
+    - the therapist it is with, always, also after they moved practice: the runner booked this person, the
+      appointment is in their own list, and they have to run it or cancel it;
+    - the colleagues who work at the booking's clinic now: the practice runs its agenda together (covering
+      for an absent colleague, calling a runner who is late), which needs who booked what and how to reach
+      them. Working there now, not once: a therapist who leaves takes none of the old practice's
+      appointments along but their own.
+
+    Everyone else gets a 404, never a 403: that a booking exists is itself something to keep. What is opened
+    is the booking (name, e-mail address, phone, appointment); an attached self-check has its own, narrower
+    rule (`report_visible_to`)."""
+    return Booking.objects.select_related("clinic", "therapist", "appointment_type", "runner").filter(
+        Q(therapist=therapist) | Q(clinic__in=therapist.clinics.all())
     )
+
+
+def booking_for_therapist_or_404(request: HttpRequest, therapist: Therapist, booking_id: int) -> Booking:
+    """A booking `bookings_open_to` the therapist; anything else is a 404, written to the access log of the
+    runner it is about. (A number that is no booking at all names nobody, so it has no log to go in.)"""
+    booking = bookings_open_to(therapist).filter(pk=booking_id).first()
     if booking is None:
+        refused = Booking.objects.filter(pk=booking_id).first()
+        if refused is not None:
+            log_booking_refused(request, refused)
         raise Http404
     return booking
+
+
+def is_own_booking(therapist: Therapist, booking: Booking) -> bool:
+    """The booking is with this therapist (not a colleague's at their clinic)."""
+    return booking.therapist_id == therapist.pk
 
 
 def booking_subject(booking: Booking) -> str:
@@ -200,6 +225,25 @@ def report_visible(booking: Booking) -> bool:
     return booking.runner_id is None or report_consent(booking) is not None
 
 
+def report_visible_to(therapist: Therapist, booking: Booking) -> bool:
+    """Whether this therapist sees the self-check attached to a booking they may open. Opening a colleague's
+    appointment is for running the practice; the report is health data the runner sent along with the
+    appointment they booked. So:
+
+    - the booking's own therapist sees it under `report_visible` (the consent box, or the runner's
+      self-check consent for the clinic), also after moving practice: it was sent with the appointment
+      with them, which they still run;
+    - a colleague only when the runner, with an account, shares self-checks with the booking's clinic
+      (`report_consent`): a standing consent they see and can withdraw on their consent page. The box
+      ticked while booking without an account is read as sending it with this appointment only, to the one
+      who runs it; nobody widens that afterwards.
+
+    Revoking the clinic's self-check consent withdraws it from both."""
+    if is_own_booking(therapist, booking):
+        return report_visible(booking)
+    return booking.has_report and report_consent(booking) is not None
+
+
 def log_booking_report(request: HttpRequest, booking: Booking, action: str = AccessEvent.Action.READ) -> None:
     consent = report_consent(booking)
     record(
@@ -220,6 +264,15 @@ def log_booking_report(request: HttpRequest, booking: Booking, action: str = Acc
 def _booking_entry(
     request: HttpRequest, booking: Booking, role: str, action: str = Action.READ, outcome: str = ""
 ) -> AccessEvent:
+    # The basis names which half of `bookings_open_to` let the physio in: their own appointment (which they
+    # keep after moving practice), or one of the practice they work at.
+    therapist = therapist_of(request.user) if role == Role.PHYSIO else None
+    own = therapist is not None and is_own_booking(therapist, booking)
+    basis = (
+        f"booking {booking.public_id} with this physiotherapist"
+        if own
+        else f"booking {booking.public_id} at this clinic"
+    )
     return entry(
         actor=request.user,
         role=role,
@@ -229,13 +282,27 @@ def _booking_entry(
         outcome=outcome or AccessEvent.Outcome.ALLOWED,
         clinic=booking.clinic,
         request=request,
-        basis=f"booking {booking.public_id} at this clinic",
+        basis=basis,
     )
 
 
 def log_booking(request: HttpRequest, booking: Booking) -> None:
     """Opening an appointment shows who booked what, which is health-related too."""
     _booking_entry(request, booking, Role.PHYSIO).save()
+
+
+def log_booking_refused(request: HttpRequest, booking: Booking) -> None:
+    """A physio asked for an appointment `bookings_open_to` does not give them: nothing was shown. No clinic:
+    they did not act for the booking's."""
+    record(
+        actor=request.user,
+        role=Role.PHYSIO,
+        subject=booking_subject(booking),
+        category=BOOKING,
+        action=Action.READ,
+        outcome=AccessEvent.Outcome.DENIED,
+        request=request,
+    )
 
 
 def _first_consent_per_clinic(patient: Patient) -> list[Consent]:
@@ -246,8 +313,8 @@ def _first_consent_per_clinic(patient: Patient) -> list[Consent]:
 
 
 def log_dashboard(request: HttpRequest, bookings: Iterable[Booking], patients: Iterable[Patient]) -> None:
-    """The physio's overview shows names, e-mail addresses and appointments: one line per appointment listed,
-    and one per patient listed and clinic they share with."""
+    """The physio's overview (and the practice agenda, without patients) shows names, e-mail addresses and
+    appointments: one line per appointment listed, and one per patient listed and clinic they share with."""
     events = [_booking_entry(request, booking, Role.PHYSIO) for booking in bookings]
     for patient in patients:
         events += [

@@ -11,6 +11,7 @@ urlpatterns = [
     # The mailed invitation: /praktijk/uitnodiging/#<key>; the key after the # never reaches a server's logs.
     path("uitnodiging/", invitation_views.link, name="invitation_link"),
     path("uitnodiging/<int:pk>/", invitation_views.invitation, name="invitation"),
+    path("agenda/", physio_views.agenda, name="agenda"),
     path("afspraak/<int:pk>/", physio_views.appointment, name="appointment"),
     path("patient/<int:runner_id>/", physio_views.patient, name="patient"),
     path("patient/<int:runner_id>/dossier.pdf", physio_views.patient_pdf, name="patient_pdf"),

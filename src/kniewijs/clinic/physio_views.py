@@ -1,12 +1,14 @@
-"""The physiotherapist's pages: appointments, consenting patients, their record and notes.
+"""The physiotherapist's pages: appointments, the practice agenda, consenting patients, their record
+and notes.
 
-Every view goes through `physio_required` (password + TOTP) and `access.patient_or_404`; each category of
-a runner's data that a page shows is written to the access log.
+Every view goes through `physio_required` (password + TOTP), and reaches a runner through
+`access.patient_or_404` or an appointment through `access.bookings_open_to`; each category of a runner's
+data that a page shows is written to the access log.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django import forms
@@ -48,9 +50,8 @@ def _day_bounds(day: datetime) -> tuple[datetime, datetime]:
 def dashboard(request: HttpRequest, therapist: Therapist) -> HttpResponse:
     now = timezone.localtime()
     day_start, day_end = _day_bounds(now)
-    mine = Booking.objects.filter(therapist=therapist, status=Booking.Status.ACTIVE).select_related(
-        "appointment_type", "clinic"
-    )
+    # The therapist's own appointments, through the rule that opens them: also those of a former practice.
+    mine = access.bookings_open_to(therapist).filter(therapist=therapist, status=Booking.Status.ACTIVE)
     today = list(mine.filter(starts_at__gte=day_start, starts_at__lt=day_end))
     upcoming = list(
         mine.filter(starts_at__gte=day_end, starts_at__lt=day_end + timedelta(days=UPCOMING_DAYS))
@@ -71,20 +72,72 @@ def dashboard(request: HttpRequest, therapist: Therapist) -> HttpResponse:
     )
 
 
+# The agenda's day picker stays within dates that have a day before and after them.
+AGENDA_FIRST_DAY, AGENDA_LAST_DAY = date(2000, 1, 1), date(2999, 12, 31)
+
+
+def _agenda_day(raw: str | None) -> date:
+    """?dag=YYYY-MM-DD, or today (local) when it is missing or not a date."""
+    today = timezone.localdate()
+    try:
+        day = date.fromisoformat(raw or "")
+    except ValueError:
+        return today
+    return day if AGENDA_FIRST_DAY <= day <= AGENDA_LAST_DAY else today
+
+
+@require_GET
+@physio_required
+def agenda(request: HttpRequest, therapist: Therapist) -> HttpResponse:
+    """One day of the practice: every active appointment `access.bookings_open_to` the therapist, so every
+    row opens, and nothing opens that a colleague's agenda leaves out."""
+    day = _agenda_day(request.GET.get("dag"))
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    end = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))  # 23 or 25 hours at DST
+    rows = list(
+        access.bookings_open_to(therapist)
+        .filter(status=Booking.Status.ACTIVE, starts_at__gte=start, starts_at__lt=end)
+        .order_by("starts_at", "therapist__name", "pk")
+    )
+    # Names and appointments: one access-log line per appointment listed, as on the dashboard.
+    access.log_dashboard(request, rows, ())
+    clinics = access.clinics_of(therapist)
+    return render(
+        request,
+        "clinic/physio/agenda.html",
+        {
+            "therapist": therapist,
+            "day": day,
+            "is_today": day == timezone.localdate(),
+            "previous_day": day - timedelta(days=1) if day > AGENDA_FIRST_DAY else None,
+            "next_day": day + timedelta(days=1) if day < AGENDA_LAST_DAY else None,
+            "rows": rows,
+            "clinics": clinics,
+            # Name the practice per row only when there is more than one (or an own one at a former practice).
+            "show_clinic": len(clinics) > 1 or any(b.clinic not in clinics for b in rows),
+        },
+    )
+
+
 @require_GET
 @physio_required
 def appointment(request: HttpRequest, therapist: Therapist, pk: int) -> HttpResponse:
-    booking = access.booking_for_therapist_or_404(therapist, pk)
+    booking = access.booking_for_therapist_or_404(request, therapist, pk)
     access.log_booking(request, booking)
     report = None
-    if access.report_visible(booking):
+    if access.report_visible_to(therapist, booking):
         report = patient_record.report_context(booking.selfcheck_answers or {})
         access.log_booking_report(request, booking)
     is_patient = booking.runner_id is not None and bool(access.patient_consents(therapist, booking.runner_id))
     return render(
         request,
         "clinic/physio/appointment.html",
-        {"booking": booking, "report": report, "is_patient": is_patient},
+        {
+            "booking": booking,
+            "report": report,
+            "is_patient": is_patient,
+            "own": access.is_own_booking(therapist, booking),
+        },
     )
 
 

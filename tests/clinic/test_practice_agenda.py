@@ -238,7 +238,7 @@ def test_the_agenda_and_the_appointment_page_agree_for_every_booking_and_therapi
 
 
 # --- what a colleague sees of the self-check sent along ---------------------------------------------------
-REPORT = "Waarom dit advies"
+REPORT = "Waarom, zoals de loper het las"
 
 
 def test_a_self_check_sent_without_an_account_is_for_the_booked_therapist_only(physio, colleague, clinic):

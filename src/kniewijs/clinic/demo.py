@@ -156,6 +156,22 @@ def _consents(runner: Any, clinic: Clinic) -> dict[str, Consent]:
     return found
 
 
+def _practice_details(runner: Any) -> None:
+    """What the demo runner tells the practice about themselves (the consent page's first form)."""
+    from datetime import date
+
+    from kniewijs.privacy.models import PracticeDetails
+
+    PracticeDetails.objects.get_or_create(
+        user=runner,
+        defaults={
+            "full_name": runner.get_full_name() or "Demo Loper",
+            "date_of_birth": date(1989, 6, 14),
+            "knee": "right",
+        },
+    )
+
+
 def _access_log(runner: Any, therapist: Therapist, clinic: Clinic, consents: dict[str, Consent]) -> None:
     subject = pseudonym(runner.pk)
     if AccessEvent.objects.filter(subject=subject).exists():
@@ -180,6 +196,7 @@ def load_demo_clinic(runner: Any, answers: dict[str, Any]) -> tuple[Clinic, list
         therapists = [_physio(email, name, clinic) for email, name in PHYSIOS]
         _clinic_admin(clinic)
         consents = _consents(runner, clinic)
+        _practice_details(runner)
         _booking(runner, clinic, therapists[0], answers)
         _access_log(runner, therapists[0], clinic, consents)
     add_default_faq(clinic)  # only fills a clinic that has no questions yet

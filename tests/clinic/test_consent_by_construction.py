@@ -17,6 +17,7 @@ import pytest
 from django.urls import reverse
 
 from kniewijs.clinic.models import Booking
+from kniewijs.core.clinical_warnings import clinical_title
 from kniewijs.recovery.models import Programme, SessionLog
 from kniewijs.training.history import local_today
 from kniewijs.training.models import Activity, DailyEntry
@@ -249,7 +250,7 @@ def test_the_printed_pdf_itself_loses_the_pain_warnings_with_the_pain_log(
     _seed(runner, clinic, physio)
     consents = grant(runner, clinic)
     response = physio_client.get(reverse("physio:patient", args=[runner.pk]))
-    titles = [w.title.nl for w in response.context["warnings"] if w.code in PAIN_CODES]
+    titles = [clinical_title(w).nl for w in response.context["warnings"] if w.code in PAIN_CODES]
     assert titles and all(" ".join(t.split()) in _pdf_text(physio_client, runner) for t in titles)
     next(c for c in consents if c.category == "pain").delete()
     printed = _pdf_text(physio_client, runner)

@@ -109,3 +109,12 @@ def answers_given(answers: object) -> tuple[tuple[Text, Text], ...]:
     from kniewijs.core.answers import Answers
 
     return answered(answers) if isinstance(answers, Answers) else ()
+
+
+@register.filter
+def clinical_title(warning: object) -> object:
+    """{{ w|clinical_title|tr }}: a training-log warning as a physio's record words it (core.clinical_warnings)."""
+    from kniewijs.core.clinical_warnings import clinical_title as title
+    from kniewijs.core.metrics.warning import Warning
+
+    return title(warning) if isinstance(warning, Warning) else ""

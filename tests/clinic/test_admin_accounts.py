@@ -155,3 +155,10 @@ def test_the_manager_sees_no_raw_authenticator_pages(clinic_admin_client):
     index = clinic_admin_client.get(reverse("admin:index")).content.decode()
     assert "otp_totp" not in index
     assert clinic_admin_client.get(reverse("admin:otp_totp_totpdevice_changelist")).status_code == 403
+
+
+def test_a_superusers_authenticator_is_not_for_a_manager_to_reset(clinic_admin_client, physio):
+    physio.is_superuser = True
+    physio.save(update_fields=["is_superuser"])
+    assert clinic_admin_client.post(reset_url(physio)).status_code == 403
+    assert TOTPDevice.objects.filter(user=physio).exists()

@@ -268,6 +268,14 @@ def test_every_label_and_column_of_the_booking_pages_is_dutch(clinic_admin_clien
         assert column in listing, column
 
 
+def test_the_admins_own_table_headings_are_dutch_too(clinic_admin_client):
+    """Screen readers read the index's hidden column headings; Django's Dutch catalogue lacks them."""
+    page = clinic_admin_client.get(reverse("admin:index")).content.decode()
+    for english in ("Model name", "Add link", "Change or view list link"):
+        assert english not in page, english
+    assert "Soort gegevens" in page
+
+
 def test_every_clinic_model_field_has_a_dutch_label():
     from django.apps import apps
     from django.utils import translation
@@ -316,3 +324,30 @@ def test_a_clinic_without_hours_says_where_to_add_them(clinic_admin_client):
     clinic = Clinic.objects.get()
     page = clinic_admin_client.get(reverse("admin:clinic_clinic_change", args=[clinic.pk])).content.decode()
     assert "Nog geen werktijden" in page
+
+
+def test_a_time_taken_online_while_the_desk_types_is_refused_without_a_crash(
+    clinic_admin_client, clinic, physio, monkeypatch
+):
+    from kniewijs.clinic import desk
+
+    service.book(clinic=clinic, appointment_type=knee_check(clinic), starts_at=at(4, 10), booker=booker())
+    monkeypatch.setattr(desk, "booking_problems", lambda *args, **kwargs: [])  # the form checked before
+    response = clinic_admin_client.post(reverse(ADD_BOOKING), phone_booking(clinic, physio), follow=True)
+    assert "Iemand anders heeft deze tijd zojuist geboekt" in response.content.decode()
+    assert Booking.objects.count() == 1 and mail.outbox == []
+
+
+def test_a_phone_booking_without_an_address_gets_no_reminder(clinic, physio):
+    from kniewijs.clinic.reminders import due_bookings
+
+    Booking.objects.create(
+        clinic=clinic,
+        therapist=physio.therapist,
+        appointment_type=knee_check(clinic),
+        starts_at=at(3, 10),
+        ends_at=at(3, 10, 20),
+        name="Zonder Adres",
+        phone="06",
+    )
+    assert due_bookings(at(2, 12)) == []

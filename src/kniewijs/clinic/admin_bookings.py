@@ -16,7 +16,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _plain
 from django.utils.translation import gettext_lazy as _
@@ -228,6 +228,21 @@ class BookingAdmin(ClinicScopedAdmin):
             access.log_admin_bookings(request, [shown])  # the page was shown (a save is logged in save_model)
         return response
 
+    def add_view(
+        self, request: HttpRequest, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except service.SlotTaken:
+            # Taken online between the form's check and the booking's lock; the admin's transaction rolled
+            # back, so nothing was written. The form comes back for another time.
+            self.message_user(
+                request,
+                _plain("Someone else booked this time a moment ago. Choose another time."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
     def save_model(self, request: HttpRequest, obj: Booking, form: Any, change: bool) -> None:
         if not change:
             self._book_by_phone(request, obj)
@@ -240,8 +255,6 @@ class BookingAdmin(ClinicScopedAdmin):
         access.log_admin_bookings(request, [obj], AccessEvent.Action.CHANGE)
 
     def _book_by_phone(self, request: HttpRequest, obj: Booking) -> None:
-        # Should someone take the time online between the form's check and this, SlotTaken ends the request:
-        # the database constraint refuses a second booking, so nothing is written twice.
         made = service.book(
             clinic=obj.clinic,
             appointment_type=obj.appointment_type,

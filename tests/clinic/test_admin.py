@@ -108,6 +108,27 @@ def test_cancelling_in_the_admin_ends_the_runners_links(admin_client, booking_wi
     assert booking.selfcheck_answers  # the admin form left the attached report alone
 
 
+def test_cancelling_in_the_admin_tells_the_runner_as_online(admin_client, booking_with_report, settings):
+    from django.core import mail
+
+    settings.KNIEWIJS_JOBS_INLINE = True
+    url = reverse("admin:clinic_booking_change", args=[booking_with_report.pk])
+    form = {
+        "status": "cancelled",
+        "name": "Anna Jansen",
+        "email": "anna@example.nl",
+        "phone": "06",
+        "language": "nl",
+    }
+    assert admin_client.post(url, form).status_code == 302
+    (sent,) = mail.outbox
+    from kniewijs.clinic import emails
+
+    cancelled = Booking.objects.get(pk=booking_with_report.pk)
+    assert sent.to == ["anna@example.nl"]
+    assert sent.subject == emails.message(emails.CANCELLED, cancelled).subject  # the online cancellation mail
+
+
 def test_the_admin_never_shows_a_totp_key_not_even_to_a_superuser(admin_client, admin_user):
     device = TOTPDevice.objects.get(user=admin_user)
     for page in ("config", "qrcode"):

@@ -247,12 +247,15 @@ class BookingAdmin(ClinicScopedAdmin):
         if not change:
             self._book_by_phone(request, obj)
             return
-        # Cancelling here must end the runner's links too, as cancelling online does.
-        if "status" in form.changed_data and obj.status == Booking.Status.CANCELLED:
+        # Cancelling here must end the runner's links and tell them, as cancelling online does.
+        cancelled = "status" in form.changed_data and obj.status == Booking.Status.CANCELLED
+        if cancelled:
             obj.cancelled_at = timezone.now()
             obj.link_version += 1
         super().save_model(request, obj, form, change)
         access.log_admin_bookings(request, [obj], AccessEvent.Action.CHANGE)
+        if cancelled:
+            self._mail(request, emails.CANCELLED, obj)
 
     def _book_by_phone(self, request: HttpRequest, obj: Booking) -> None:
         made = service.book(
@@ -267,20 +270,24 @@ class BookingAdmin(ClinicScopedAdmin):
         obj._state.adding = False
         obj._state.db = made._state.db
         access.log_admin_bookings(request, [made], AccessEvent.Action.CHANGE)
-        if not made.email:
+        self._mail(request, emails.CONFIRMATION, made)
+
+    def _mail(self, request: HttpRequest, kind: str, booking: Booking) -> None:
+        if not booking.email:
             return
-        if emails.deliver(emails.CONFIRMATION, made, base_url=request.build_absolute_uri("/")):
+        if emails.deliver(kind, booking, base_url=request.build_absolute_uri("/")):
             self.message_user(
                 request,
-                _plain("The confirmation e-mail goes to %(email)s.") % {"email": made.email},
+                _plain("An e-mail about this goes to %(email)s.") % {"email": booking.email},
                 messages.INFO,
             )
         else:
             self.message_user(
                 request,
                 _plain(
-                    "The booking stands, but the confirmation e-mail could not be sent. Please phone or"
-                    " e-mail the details yourself."
-                ),
+                    "The change stands, but the e-mail to %(email)s could not be sent. Please phone them"
+                    " yourself."
+                )
+                % {"email": booking.email},
                 messages.WARNING,
             )

@@ -24,7 +24,9 @@ def test_the_first_screen_at_820_px_holds_who_and_every_summary_line(chromium_br
     runner = make_runner("anna@example.nl", password=PASSWORD)
     _seed(runner, clinic, femke)
     grant(runner, clinic)
-    PracticeDetails.objects.create(user=runner, full_name="Anna de Loper", date_of_birth=date(1990, 5, 2), knee="left")
+    PracticeDetails.objects.create(
+        user=runner, full_name="Anna de Loper", date_of_birth=date(1990, 5, 2), knee="left"
+    )
 
     tablet = chromium_browser.new_context(viewport={"width": 820, "height": 1180}, locale="nl-NL")
     page = tablet.new_page()

@@ -87,7 +87,8 @@ def test_the_booking_page_never_shows_the_self_check_answers(admin_client, booki
     assert "selfcheck_answers" not in page and "kneecap" not in page and "injury" not in page
     assert "selfcheck_answers" not in response.context["adminform"].form.fields
     readonly = response.context["adminform"].readonly_fields
-    assert {"starts_at", "ends_at", "therapist"} <= set(readonly)
+    assert {"when", "therapist"} <= set(readonly)
+    assert "starts_at" not in response.context["adminform"].form.fields  # a time moves by the runner's link
 
 
 def test_cancelling_in_the_admin_ends_the_runners_links(admin_client, booking_with_report):
@@ -105,6 +106,27 @@ def test_cancelling_in_the_admin_ends_the_runners_links(admin_client, booking_wi
     assert booking.status == Booking.Status.CANCELLED and booking.link_version == 2
     assert booking.cancelled_at is not None
     assert booking.selfcheck_answers  # the admin form left the attached report alone
+
+
+def test_cancelling_in_the_admin_tells_the_runner_as_online(admin_client, booking_with_report, settings):
+    from django.core import mail
+
+    settings.KNIEWIJS_JOBS_INLINE = True
+    url = reverse("admin:clinic_booking_change", args=[booking_with_report.pk])
+    form = {
+        "status": "cancelled",
+        "name": "Anna Jansen",
+        "email": "anna@example.nl",
+        "phone": "06",
+        "language": "nl",
+    }
+    assert admin_client.post(url, form).status_code == 302
+    (sent,) = mail.outbox
+    from kniewijs.clinic import emails
+
+    cancelled = Booking.objects.get(pk=booking_with_report.pk)
+    assert sent.to == ["anna@example.nl"]
+    assert sent.subject == emails.message(emails.CANCELLED, cancelled).subject  # the online cancellation mail
 
 
 def test_the_admin_never_shows_a_totp_key_not_even_to_a_superuser(admin_client, admin_user):

@@ -25,6 +25,8 @@ from kniewijs.clinic.models import (
 )
 from tests.conftest import grant, make_booking, make_physio, verified_client
 
+from .test_booking_helpers import monday_morning  # noqa: F401 - a fixture
+
 
 @pytest.fixture
 def scene(clinic, other_clinic, physio, other_physio, runner):
@@ -207,19 +209,16 @@ def test_weekly_hours_only_at_the_administrators_clinic(clinic_admin_client, cli
     assert WeeklyAvailability.objects.get().clinic == clinic
 
 
+@pytest.mark.usefixtures("monday_morning")
 def test_a_forged_booking_for_another_clinic_is_refused(
     clinic_admin_client, clinic, other_clinic, physio, other_physio
 ):
-    start = timezone.now() + timedelta(days=2)
     form = {
         "clinic": other_clinic.pk,
         "therapist": other_physio.therapist.pk,
         "appointment_type": other_clinic.appointment_types.first().pk,
-        "starts_at_0": start.strftime("%Y-%m-%d"),
+        "starts_at_0": "2025-06-04",  # a Wednesday, inside both physios' hours
         "starts_at_1": "10:00:00",
-        "ends_at_0": start.strftime("%Y-%m-%d"),
-        "ends_at_1": "10:20:00",
-        "status": "active",
         "name": "Vals",
         "email": "vals@example.nl",
         "phone": "0612345678",

@@ -318,6 +318,8 @@ for _model in ("clinic", "therapist", "availabilityexception", "booking", "thera
         ARGUMENTS[f"admin:clinic_{_model}_{_page}"] = lambda w, m=_model: {
             "object_id": w.other_clinic.get(m, 0)
         }
+# Resetting an authenticator: clinic B's physio, whom the administrator of A must not reach (404).
+ARGUMENTS["admin:clinic_therapist_reset_totp"] = lambda w: {"object_id": w.other_clinic.get("therapist", 0)}
 GENERIC_ARGUMENTS: dict[str, Callable[[World], Any]] = {
     "object_id": lambda w: w.owner.pk,
     "pk": lambda w: 1,

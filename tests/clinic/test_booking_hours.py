@@ -52,9 +52,11 @@ def test_the_tuesday_hours_end_at_the_last_tuesday_time_the_times_page_offers(cl
     assert later == "19:40" and tuesday_line(client, clinic) == f"dinsdag: 09:00 tot {later}"
 
 
-def test_hand_written_hours_are_no_longer_shown(client, clinic, physio):
-    clinic.opening_hours = "ma t/m vr 8.30-17.00, di tot 20.00"
-    clinic.save()
+def test_hours_come_from_the_schedule_and_cannot_be_typed_in(client, clinic, physio):
+    from kniewijs.clinic.models import Clinic
+
+    # A typed-in text could say "di tot 20.00" while no slot is offered then; the field is gone.
+    assert "opening_hours" not in {f.name for f in Clinic._meta.get_fields()}
     page = client.get(reverse("booking:clinic", args=[clinic.slug])).content.decode()
     assert "di tot 20.00" not in page
     assert "maandag: 09:00 tot 16:40" in page and "zaterdag" not in page  # from the weekdays 9-17 she works

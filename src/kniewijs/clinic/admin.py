@@ -1,4 +1,6 @@
 """The admin for the clinic's own data: the clinic, its therapists' hours and absences, bookings and invitations.
+Therapists are in admin_therapists.py, bookings and absences in admin_bookings.py; both are registered by
+importing them here, where Django's admin looks.
 
 The site itself is django-otp's OTPAdminSite (see admin_site.py), so every page here needs a TOTP code. An
 administrator sees only the clinics a superuser named them for (`Clinic.administrators`, admin_scope.py).
@@ -14,29 +16,17 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _plain
 from django.utils.translation import gettext_lazy as _
 
-from kniewijs.audit.log import pseudonym
-from kniewijs.audit.models import AccessEvent
+from . import admin_bookings, admin_therapists, invitations, slots
+from .admin_scope import ClinicFilter, ClinicScopedAdmin
+from .models import AppointmentType, Clinic, FaqItem, Therapist, TherapistInvitation
 
-from . import access, invitations
-from .admin_scope import ClinicFilter, ClinicScopedAdmin, ScopedChoices
-from .models import (
-    AppointmentType,
-    AvailabilityException,
-    Booking,
-    Clinic,
-    FaqItem,
-    Therapist,
-    TherapistInvitation,
-    WeeklyAvailability,
-)
+__all__ = ["admin_bookings", "admin_therapists"]  # imported for their @admin.register
 
 
 def _is_superuser(request: HttpRequest) -> bool:
@@ -64,6 +54,28 @@ class ClinicAdmin(ClinicScopedAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["administrators"]
     inlines = [AppointmentTypeInline, FaqItemInline]
+    readonly_fields = ["hours_from_the_schedule"]
+
+    @admin.display(description=_("opening hours"))
+    def hours_from_the_schedule(self, obj: Clinic) -> str:
+        # Read from the therapists' weekly hours, which the free times come from, so that the two agree; a
+        # text typed in here once said "di tot 20.00" while no slot was offered then.
+        if obj.pk is None:
+            return _plain("Shown once the clinic is saved and its physiotherapists have weekly hours.")
+        kind = obj.appointment_types.filter(active=True).first()
+        days = slots.opening_hours(obj, kind) if kind is not None else []
+        if not days:
+            return _plain("No weekly hours yet: add them on the page of each physiotherapist.")
+        lines = format_html_join(
+            "",
+            "<li>{}: {}</li>",
+            ((day.label, ", ".join(f"{r.first:%H:%M}-{r.last:%H:%M}" for r in day.ranges)) for day in days),
+        )
+        note = _plain(
+            "The first and the last time an appointment (%(type)s) can start, from the weekly hours of the"
+            " physiotherapists. Change those hours on each physiotherapist's page."
+        ) % {"type": kind}
+        return format_html('<ul class="hours">{}</ul><p class="help">{}</p>', lines, note)
 
     def get_exclude(self, request: HttpRequest, obj: Clinic | None = None) -> Any:
         # Who administers a clinic is for a superuser to say, never for its administrators.
@@ -76,250 +88,6 @@ class ClinicAdmin(ClinicScopedAdmin):
         return _is_superuser(request)
 
 
-class WeeklyAvailabilityInline(ScopedChoices, admin.TabularInline):  # type: ignore[type-arg]
-    model = WeeklyAvailability
-    extra = 0
-    fields = ["clinic", "weekday", "start_time", "end_time"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[WeeklyAvailability]:
-        rows = super().get_queryset(request)
-        return (
-            rows
-            if _is_superuser(request)
-            else rows.filter(clinic__in=access.administered_clinics(request.user))
-        )
-
-    def get_formset(self, request: HttpRequest, obj: Therapist | None = None, **kwargs: Any) -> Any:
-        formset = super().get_formset(request, obj, **kwargs)
-        # Hours only at a clinic the therapist works at (and that this administrator manages).
-        allowed = Clinic.objects.filter(therapists=obj) if obj is not None else Clinic.objects.none()
-        if not _is_superuser(request):
-            allowed = allowed.filter(pk__in=access.administered_clinics(request.user))
-        formset.form.base_fields["clinic"].queryset = allowed
-        return formset
-
-
-@admin.register(Therapist)
-class TherapistAdmin(ClinicScopedAdmin):
-    """Therapists come from accepted invitations only. Here: the name, hours, and taking a clinic away."""
-
-    clinic_path = "clinics"
-    through_many = True
-    list_display = ["name", "account", "active"]
-    list_filter = ["active", ClinicFilter]
-    search_fields = ["name"]
-    fields = ["account", "name", "active", "clinics"]
-    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-    inlines = [WeeklyAvailabilityInline]
-
-    @admin.display(description=_("account"))
-    def account(self, obj: Therapist) -> str:
-        return obj.user.email
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # through an invitation that the person accepts themselves (invitations.py)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Therapist | None = None) -> bool:
-        return _is_superuser(request) and super().has_delete_permission(request, obj)
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Therapist | None = None) -> list[str]:
-        readonly = ["account"]
-        if obj is not None and not _is_superuser(request):
-            managed = access.administered_clinics(request.user)
-            if obj.clinics.exclude(pk__in=managed).exists():
-                readonly.append("active")  # they work elsewhere too: that is not this clinic's to switch off
-        return readonly
-
-    def get_form(
-        self, request: HttpRequest, obj: Therapist | None = None, change: bool = False, **kwargs: Any
-    ) -> Any:
-        form = super().get_form(request, obj, change=change, **kwargs)
-        if "clinics" not in form.base_fields:
-            return form
-        field = form.base_fields["clinics"]
-        current = obj.clinics.all() if obj is not None else Clinic.objects.none()
-        field.queryset = (
-            current
-            if _is_superuser(request)
-            else current.filter(pk__in=access.administered_clinics(request.user))
-        )
-        field.required = False
-        field.help_text = _(
-            "Untick a clinic to take this physiotherapist off it. Adding a clinic goes through an invitation that"
-            " they accept themselves."
-        )
-        return form
-
-    def save_model(self, request: HttpRequest, obj: Therapist, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        if change and "active" in form.changed_data:
-            step = "physiotherapist switched on" if obj.active else "physiotherapist switched off"
-            for clinic in obj.clinics.all():
-                _log_role(request, obj, clinic, step)
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        therapist: Therapist = form.instance
-        before = set(therapist.clinics.all())
-        offered = set(form.fields["clinics"].queryset) if "clinics" in form.fields else before
-        super().save_related(request, form, formsets, change)  # sets clinics to the ticked ones of `offered`
-        therapist.clinics.add(*(before - offered))  # the ones this administrator could not see stay
-        removed = before - set(therapist.clinics.all())
-        WeeklyAvailability.objects.filter(
-            therapist=therapist, clinic__in=removed
-        ).delete()  # no hours left there
-        for clinic in removed:
-            _log_role(request, therapist, clinic, "taken off the clinic")
-
-
-def _log_role(request: HttpRequest, therapist: Therapist, clinic: Clinic, step: str) -> None:
-    invitations.log_role(
-        request,
-        actor=request.user,
-        role=AccessEvent.Role.ADMIN,
-        subject=pseudonym(therapist.user_id),
-        clinic=clinic,
-        step=step,
-        basis="clinic administration",
-    )
-
-
-@admin.register(AvailabilityException)
-class AvailabilityExceptionAdmin(ClinicScopedAdmin):
-    clinic_path = "therapist__clinics"
-    through_many = True
-    list_display = ["therapist", "starts_at", "ends_at", "reason"]
-    list_filter = ["reason", ("therapist", admin.RelatedOnlyFieldListFilter)]
-    date_hierarchy = "starts_at"
-
-
-class BookingForm(forms.ModelForm):  # type: ignore[type-arg]
-    class Meta:
-        model = Booking
-        # `selfcheck_answers` is deliberately absent: health data is not for the admin.
-        fields = [
-            "clinic",
-            "therapist",
-            "appointment_type",
-            "starts_at",
-            "ends_at",
-            "status",
-            "name",
-            "email",
-            "phone",
-            "language",
-        ]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        clinic, therapist, kind = data.get("clinic"), data.get("therapist"), data.get("appointment_type")
-        if (
-            clinic is not None
-            and therapist is not None
-            and not therapist.clinics.filter(pk=clinic.pk).exists()
-        ):
-            self.add_error("therapist", _("This physiotherapist does not work at this clinic."))
-        if clinic is not None and kind is not None and kind.clinic_id != clinic.pk:
-            self.add_error("appointment_type", _("This appointment type belongs to another clinic."))
-        return data
-
-
-@admin.register(Booking)
-class BookingAdmin(ClinicScopedAdmin):
-    """Bookings as the front desk needs them. A clinic may enter a phone booking here; once made, its
-    time is changed through the runner's link or by cancelling, so times are read-only."""
-
-    form = BookingForm
-    list_display = ["starts_at", "therapist", "appointment_type", "status", "name"]
-    list_filter = ["status", ClinicFilter, ("therapist", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name", "email", "phone"]
-    date_hierarchy = "starts_at"
-    ordering = ["-starts_at"]
-    list_select_related = ["therapist", "appointment_type", "clinic"]
-    # `selfcheck_answers` is deliberately absent: health data is not for the admin.
-    fields = [
-        "clinic",
-        "therapist",
-        "appointment_type",
-        "starts_at",
-        "ends_at",
-        "status",
-        "name",
-        "email",
-        "phone",
-        "language",
-        "report_attached",
-        "created_at",
-        "cancelled_at",
-        "reminder_sent_at",
-    ]
-    change_readonly = [
-        "clinic",
-        "therapist",
-        "appointment_type",
-        "starts_at",
-        "ends_at",
-        "report_attached",
-        "created_at",
-        "cancelled_at",
-        "reminder_sent_at",
-    ]
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Booking | None = None) -> list[str]:
-        if obj is None:
-            return ["report_attached", "created_at", "cancelled_at", "reminder_sent_at"]
-        if obj.status == Booking.Status.CANCELLED:
-            return [*self.change_readonly, "status"]  # bringing it back could clash with a newer booking
-        return self.change_readonly
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Booking]:
-        return super().get_queryset(request).defer("selfcheck_answers")
-
-    def has_delete_permission(self, request: HttpRequest, obj: Booking | None = None) -> bool:
-        return False  # cancel instead: the runner's links end, the time is free, the record stays
-
-    @admin.display(description=_("self-check attached"), boolean=True)
-    def report_attached(self, obj: Booking) -> bool:
-        return obj.report_consent_at is not None
-
-    def changelist_view(
-        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
-    ) -> HttpResponse:
-        response = super().changelist_view(request, extra_context)
-        changelist = (getattr(response, "context_data", None) or {}).get("cl")
-        if changelist is not None:
-            access.log_admin_bookings(request, changelist.result_list)
-        return response
-
-    def change_view(
-        self,
-        request: HttpRequest,
-        object_id: str,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        response = super().change_view(request, object_id, form_url, extra_context)
-        shown = self.get_object(request, unquote(object_id))
-        if shown is None:
-            other = (
-                Booking.objects.select_related("clinic").filter(pk=object_id).first()
-                if object_id.isdigit()
-                else None
-            )
-            if other is not None:
-                access.log_admin_booking_refused(request, other)
-        elif response.status_code == 200:
-            access.log_admin_bookings(request, [shown])  # the page was shown (a save is logged in save_model)
-        return response
-
-    def save_model(self, request: HttpRequest, obj: Booking, form: Any, change: bool) -> None:
-        # Cancelling here must end the runner's links too, as cancelling online does.
-        if change and "status" in form.changed_data and obj.status == Booking.Status.CANCELLED:
-            obj.cancelled_at = timezone.now()
-            obj.link_version += 1
-        super().save_model(request, obj, form, change)
-        access.log_admin_bookings(request, [obj], AccessEvent.Action.CHANGE)
-
-
 class InvitationForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = TherapistInvitation
@@ -328,6 +96,11 @@ class InvitationForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
+        field = self.fields.get("clinic")
+        if field is not None and request is not None and not self.is_bound:
+            choices = list(field.queryset[:2])
+            if len(choices) == 1:
+                field.initial = choices[0].pk  # a manager of one practice has nothing to choose
 
     def clean_email(self) -> str:
         email = invitations.normalise(self.cleaned_data["email"])

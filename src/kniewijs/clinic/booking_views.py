@@ -7,7 +7,6 @@ field and are only stored with the booking when they tick the consent box.
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from typing import Any
 
@@ -29,8 +28,6 @@ from . import slots as free
 from .booking_forms import Carry, DetailsForm, carry_from, parse_slot
 from .care_first import care_first_page, care_needed
 from .models import AppointmentType, Booking, Clinic
-
-logger = logging.getLogger(__name__)
 
 
 def _lang() -> str:
@@ -286,13 +283,5 @@ def _render_details(
 def _send(request: HttpRequest, kind: str, booking: Booking) -> None:
     """Send a booking mail; the booking stands even when the mail server is down, so say so instead.
     In a clinic deployment a worker sends it (and retries)."""
-    from kniewijs.tasks import booking_mail, dispatch, uses_celery
-
-    if uses_celery():
-        dispatch(booking_mail, kind, booking.pk, _base_url(request))
-        return
-    try:
-        emails.send(kind, booking, base_url=_base_url(request))
-    except Exception:
-        logger.exception("Booking mail %s for booking %s failed", kind, booking.pk)
+    if not emails.deliver(kind, booking, base_url=_base_url(request)):
         messages.warning(request, _("We could not send the e-mail. Please note the details on this page."))

@@ -57,7 +57,6 @@ def _clinic() -> Clinic:
             "address": "Singelpad 12\n3512 AB Utrecht",
             "phone": "030 234 56 78",
             "email": "praktijk@hardloopknie.example",
-            "opening_hours": "ma t/m vr 8.30-17.00, di tot 20.00",
         },
     )
     AppointmentType.objects.update_or_create(

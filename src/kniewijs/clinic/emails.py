@@ -8,6 +8,7 @@ calendar updates the one entry it already has.
 
 from __future__ import annotations
 
+import logging
 from email.mime.text import MIMEText
 from typing import Any
 
@@ -19,6 +20,8 @@ from django.utils import timezone, translation
 from . import ics, links
 from .models import Booking
 from .slots import clinic_tz
+
+logger = logging.getLogger(__name__)
 
 CONFIRMATION = "confirmation"
 RESCHEDULED = "rescheduled"
@@ -74,6 +77,25 @@ def message(kind: str, booking: Booking, *, base_url: str | None = None) -> Emai
 def send(kind: str, booking: Booking, *, base_url: str | None = None) -> None:
     """Send one of the four mails to the booker. Errors from the mail server reach the caller."""
     message(kind, booking, base_url=base_url).send()
+
+
+def deliver(kind: str, booking: Booking, *, base_url: str) -> bool:
+    """Send a booking mail the way every booking does, online or at the front desk: by a worker when the
+    deployment has one (it retries), else now. False when the mail server refused it now; the booking stands
+    either way, so the caller says so rather than failing."""
+    from kniewijs.tasks import booking_mail, dispatch, uses_celery
+
+    if not booking.email:
+        return True  # a phone booking without an address: nothing to send, nothing failed
+    if uses_celery():
+        dispatch(booking_mail, kind, booking.pk, base_url)
+        return True
+    try:
+        send(kind, booking, base_url=base_url)
+    except Exception:
+        logger.exception("Booking mail %s for booking %s failed", kind, booking.pk)
+        return False
+    return True
 
 
 def clinic_address(booking: Booking) -> str:

@@ -17,6 +17,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Every clinic is in the Netherlands: names of times are in settings.TIME_ZONE, whatever a request activated.
+_CLINIC_TZ = timezone.get_default_timezone
+
 # Words the booking pages use themselves under /afspraak/; a clinic cannot take them as its address.
 RESERVED_SLUGS = frozenset({"mijn", "bevestigd", "beheer"})
 
@@ -34,7 +37,6 @@ class Clinic(models.Model):
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    opening_hours = models.TextField(_("opening hours"), blank=True)
     cancel_hours_before = models.PositiveSmallIntegerField(
         _("reschedule or cancel online until (hours before)"),
         default=24,
@@ -67,7 +69,12 @@ class Clinic(models.Model):
 class Therapist(models.Model):
     """A physiotherapist's profile; the user logs in with a password and a TOTP code."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="therapist")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="therapist",
+        verbose_name=_("account"),
+    )
     name = models.CharField(_("name"), max_length=120)
     clinics = models.ManyToManyField(Clinic, related_name="therapists", verbose_name=_("clinics"))
     active = models.BooleanField(_("active"), default=True)
@@ -79,6 +86,19 @@ class Therapist(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def _works_at(row: models.Model) -> str:
+    return str(_("%(therapist)s at %(clinic)s") % {"therapist": row.therapist, "clinic": row.clinic})  # type: ignore[attr-defined]
+
+
+# Django makes the row model of `clinics` itself, named "Therapist_clinics object (3)" on the admin's delete
+# and history pages. A model of our own would drop the clinics field from the admin's form (admin.E013), so
+# the made one is given words instead.
+_WorksAt = Therapist.clinics.through
+_WorksAt.__str__ = _works_at  # type: ignore[method-assign, assignment]
+_WorksAt._meta.verbose_name = _("physiotherapist at a clinic")
+_WorksAt._meta.verbose_name_plural = _("physiotherapists at clinics")
 
 
 class TherapistInvitation(models.Model):
@@ -99,14 +119,24 @@ class TherapistInvitation(models.Model):
     email = models.EmailField(_("e-mail address"))
     name = models.CharField(_("name as runners will see it"), max_length=120)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by (account)"),
     )
     invited_by_name = models.CharField(_("invited by"), max_length=150, blank=True)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
     expires_at = models.DateTimeField(_("valid until"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by (account)"),
     )
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     completed_at = models.DateTimeField(_("physiotherapist since"), null=True, blank=True)
@@ -133,7 +163,9 @@ class TherapistInvitation(models.Model):
 
 
 class AppointmentType(models.Model):
-    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="appointment_types")
+    clinic = models.ForeignKey(
+        Clinic, on_delete=models.CASCADE, related_name="appointment_types", verbose_name=_("clinic")
+    )
     name_nl = models.CharField(_("name (Dutch)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(
@@ -174,8 +206,12 @@ class WeeklyAvailability(models.Model):
         SATURDAY = 5, _("Saturday")
         SUNDAY = 6, _("Sunday")
 
-    therapist = models.ForeignKey(Therapist, on_delete=models.CASCADE, related_name="availability")
-    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="availability")
+    therapist = models.ForeignKey(
+        Therapist, on_delete=models.CASCADE, related_name="availability", verbose_name=_("physiotherapist")
+    )
+    clinic = models.ForeignKey(
+        Clinic, on_delete=models.CASCADE, related_name="availability", verbose_name=_("clinic")
+    )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
     start_time = models.TimeField(_("from"))
     end_time = models.TimeField(_("until"))
@@ -212,7 +248,9 @@ class AvailabilityException(models.Model):
         SICK = "sick", _("Sick")
         OTHER = "other", _("Other")
 
-    therapist = models.ForeignKey(Therapist, on_delete=models.CASCADE, related_name="exceptions")
+    therapist = models.ForeignKey(
+        Therapist, on_delete=models.CASCADE, related_name="exceptions", verbose_name=_("physiotherapist")
+    )
     starts_at = models.DateTimeField(_("from"))
     ends_at = models.DateTimeField(_("until"))
     reason = models.CharField(_("reason"), max_length=10, choices=Reason.choices, default=Reason.HOLIDAY)
@@ -226,7 +264,17 @@ class AvailabilityException(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_reason_display()} {self.starts_at:%Y-%m-%d}"
+        # Local dates: a holiday from midnight in Amsterdam starts the evening before in UTC.
+        first, last = (
+            timezone.localtime(self.starts_at, _CLINIC_TZ()),
+            timezone.localtime(self.ends_at, _CLINIC_TZ()),
+        )
+        return f"{self.get_reason_display()} {first:%d-%m-%Y %H:%M} - {last:%d-%m-%Y %H:%M}"
+
+
+class Language(models.TextChoices):
+    DUTCH = "nl", _("Dutch")
+    ENGLISH = "en", _("English")
 
 
 class Booking(models.Model):
@@ -235,9 +283,15 @@ class Booking(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="bookings")
-    therapist = models.ForeignKey(Therapist, on_delete=models.PROTECT, related_name="bookings")
-    appointment_type = models.ForeignKey(AppointmentType, on_delete=models.PROTECT, related_name="bookings")
+    clinic = models.ForeignKey(
+        Clinic, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("clinic")
+    )
+    therapist = models.ForeignKey(
+        Therapist, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("physiotherapist")
+    )
+    appointment_type = models.ForeignKey(
+        AppointmentType, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("appointment type")
+    )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
@@ -247,19 +301,25 @@ class Booking(models.Model):
         null=True,
         blank=True,
         related_name="bookings",
+        verbose_name=_("runner's account"),
     )
     name = models.CharField(_("name"), max_length=120)
-    email = models.EmailField(_("e-mail"))
+    # Blank for a phone booking of someone without an address: no mail goes out then.
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("The confirmation and the reminder go to this address.")
+    )
     phone = models.CharField(_("phone"), max_length=40)
-    language = models.CharField(max_length=2, default="nl")
+    language = models.CharField(
+        _("language of the e-mails"), max_length=2, choices=Language.choices, default=Language.DUTCH
+    )
     # The self-check answers the runner chose to send along, with the moment they agreed to it.
-    selfcheck_answers = models.JSONField(null=True, blank=True)
-    report_consent_at = models.DateTimeField(null=True, blank=True)
+    selfcheck_answers = models.JSONField(_("self-check answers"), null=True, blank=True)
+    report_consent_at = models.DateTimeField(_("self-check sent along on"), null=True, blank=True)
     # Raised on every reschedule and cancel: links signed with an older version stop working.
-    link_version = models.PositiveIntegerField(default=1)
-    reminder_sent_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
+    link_version = models.PositiveIntegerField(_("link version"), default=1)
+    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    created_at = models.DateTimeField(_("booked on"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -276,7 +336,8 @@ class Booking(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.appointment_type} {self.starts_at:%Y-%m-%d %H:%M}"
+        # The admin's headings use this: the clinic's wall clock, never UTC.
+        return f"{self.appointment_type} {timezone.localtime(self.starts_at, _CLINIC_TZ()):%d-%m-%Y %H:%M}"
 
     @property
     def is_active(self) -> bool:
@@ -298,7 +359,7 @@ class Booking(models.Model):
 class FaqItem(models.Model):
     """A question and answer on the clinic's booking page, written and ordered by the clinic."""
 
-    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="faq")
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="faq", verbose_name=_("clinic"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     question_nl = models.CharField(_("question (Dutch)"), max_length=200)
     answer_nl = models.TextField(_("answer (Dutch)"))
@@ -335,11 +396,15 @@ class Consent(models.Model):
         PAIN = "pain", _("Pain log")
         RECOVERY = "recovery", _("Recovery programme")
 
-    runner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents")
-    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="consents")
-    category = models.CharField(max_length=10, choices=Category.choices)
-    granted_at = models.DateTimeField(default=timezone.now)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    runner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents", verbose_name=_("runner")
+    )
+    clinic = models.ForeignKey(
+        Clinic, on_delete=models.CASCADE, related_name="consents", verbose_name=_("clinic")
+    )
+    category = models.CharField(_("what is shared"), max_length=10, choices=Category.choices)
+    granted_at = models.DateTimeField(_("given on"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
 
     objects = ConsentQuerySet.as_manager()
 
@@ -356,7 +421,7 @@ class Consent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"consent {self.pk} {self.category}"
+        return f"{self.get_category_display()}: {self.clinic}"
 
     def basis(self) -> str:
         """How the access log names this consent (it outlives the row)."""
@@ -366,18 +431,32 @@ class Consent(models.Model):
 class PatientNote(models.Model):
     """A physio's note about a consenting runner; the clinic's colleagues see it, nobody else."""
 
-    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="notes")
+    clinic = models.ForeignKey(
+        Clinic, on_delete=models.CASCADE, related_name="notes", verbose_name=_("clinic")
+    )
     runner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clinic_notes"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="clinic_notes",
+        verbose_name=_("runner"),
     )
     author = models.ForeignKey(
-        Therapist, on_delete=models.SET_NULL, null=True, blank=True, related_name="notes_written"
+        Therapist,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notes_written",
+        verbose_name=_("written by"),
     )
     text = models.TextField(_("note"), max_length=4000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("written on"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
 
     def __str__(self) -> str:
-        return f"note {self.pk}"
+        return _("Note of %(date)s") % {
+            "date": timezone.localtime(self.created_at, _CLINIC_TZ()).strftime("%d-%m-%Y")
+        }

@@ -28,7 +28,9 @@ def due_bookings(now: datetime) -> list[Booking]:
             reminder_sent_at__isnull=True,
             starts_at__gt=now,
             starts_at__lte=now + REMIND_BEFORE,
-        ).select_related("clinic", "therapist", "appointment_type")
+        )
+        .exclude(email="")  # a phone booking without an address: the clinic reminds them itself
+        .select_related("clinic", "therapist", "appointment_type")
     )
 
 

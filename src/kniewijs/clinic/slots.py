@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from kniewijs.core import scheduling
@@ -93,6 +94,29 @@ def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     return start, end
 
 
+def bookings_during(
+    therapist_ids: Iterable[int], start: datetime, end: datetime, *, ignore: Booking | None = None
+) -> QuerySet[Booking]:
+    """The active bookings of these therapists, at any of their clinics, that overlap [start, end). What
+    keeps a time from being offered online, what refuses a phone booking and an absence over a booking."""
+    rows = Booking.objects.filter(
+        therapist_id__in=list(therapist_ids),
+        status=Booking.Status.ACTIVE,
+        starts_at__lt=end,
+        ends_at__gt=start,
+    )
+    return rows.exclude(pk=ignore.pk) if ignore is not None and ignore.pk else rows
+
+
+def absences_during(
+    therapist_ids: Iterable[int], start: datetime, end: datetime
+) -> QuerySet[AvailabilityException]:
+    """The absences of these therapists that overlap [start, end)."""
+    return AvailabilityException.objects.filter(
+        therapist_id__in=list(therapist_ids), starts_at__lt=end, ends_at__gt=start
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Calendar:
     """What the database says about some therapists over a stretch of days, read once."""
@@ -108,16 +132,10 @@ def _calendar(clinic: Clinic, ids: list[int], first: date, last: date, ignore: B
     for row in WeeklyAvailability.objects.filter(clinic=clinic, therapist_id__in=ids):
         blocks[row.therapist_id].append(scheduling.WeeklyBlock(row.weekday, row.start_time, row.end_time))
     absences: dict[int, list[scheduling.Interval]] = {pk: [] for pk in ids}
-    away = AvailabilityException.objects.filter(therapist_id__in=ids, starts_at__lt=finish, ends_at__gt=begin)
-    for row in away:
+    for row in absences_during(ids, begin, finish):
         absences[row.therapist_id].append(scheduling.Interval(row.starts_at, row.ends_at))
     busy: dict[int, list[scheduling.Interval]] = {pk: [] for pk in ids}
-    bookings = Booking.objects.filter(
-        therapist_id__in=ids, status=Booking.Status.ACTIVE, starts_at__lt=finish, ends_at__gt=begin
-    )
-    if ignore is not None:
-        bookings = bookings.exclude(pk=ignore.pk)
-    for row in bookings:
+    for row in bookings_during(ids, begin, finish, ignore=ignore):
         busy[row.therapist_id].append(scheduling.Interval(row.starts_at, row.ends_at))
     return _Calendar(blocks, absences, busy)
 

@@ -361,7 +361,6 @@ def _clinics(
             slug=clinic_slug(k),
             address=f"Looppad {k + 1}\n3500 AA Utrecht",
             phone="030 000 00 00",
-            opening_hours="ma t/m za 8.00-18.00",
         )
         knee_check = AppointmentType.objects.create(
             clinic=clinic,

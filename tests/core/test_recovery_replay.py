@@ -287,3 +287,19 @@ def test_even_pain_free_runs_on_any_days_never_climb_more_than_two_levels_in_sev
         START + timedelta(days=95),
     )
     assert_level_bounded_and_slow(state)
+
+
+@settings(max_examples=300, deadline=None)
+@given(logs_strategy, st.sampled_from(sorted(REST_DAYS)), st.integers(0, 95))
+def test_for_any_logs_the_header_the_chart_and_the_last_decision_name_one_level(logs, severity, days):
+    """The physio's record showed "level 4 of 8" beside "you are now at level 3": the level in force
+    today (the header), the chart's last day and the latest decision's outcome must be one number."""
+    today = START + timedelta(days=days)
+    state = replay(Programme(start=START, severity=severity, strength_exercises=SEED_STRENGTH), logs, today)
+    last = state.history[-1] if state.history else None
+    if state.phase == "protect":
+        assert last is None or last.level is None
+        return
+    assert last is not None and last.date == today and last.level == state.level
+    if state.decisions and state.decisions[-1].date == today:
+        assert state.decisions[-1].level_after == state.level

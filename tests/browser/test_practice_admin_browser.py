@@ -50,6 +50,10 @@ def test_a_manager_signs_in_with_one_code_and_invites_a_physio(chromium_browser,
     page.goto(base + "/beheer/clinic/booking/")
     assert "Femke de Vries" in page.inner_text("#content")
     assert page.evaluate("document.documentElement.scrollWidth") <= 820
+    # Not only the start time: the therapist, the kind of appointment and the status are in view too.
+    for cell in ("Femke de Vries", "Gratis kniecheck", "Geboekt"):
+        box = page.locator("#result_list td", has_text=cell).first.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 820, cell
     page.screenshot(path=str(artifacts_dir / "admin-bookings-820.png"), full_page=True)
     page.goto(base + f"/beheer/clinic/clinic/{clinic.pk}/change/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 820

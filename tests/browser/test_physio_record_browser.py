@@ -2,14 +2,12 @@
 the first screen are in view without scrolling, each line leads to its detail, and axe finds nothing serious."""
 
 import pytest
-from django_otp.oath import totp
 
 from ..conftest import grant, make_clinic, make_physio, make_runner
 from .accessibility import axe_violations
+from .signing_in import PASSWORD, sign_in_physio
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "een-lang-wachtwoord-42"
 
 
 def test_the_first_screen_at_820_px_holds_who_and_every_summary_line(chromium_browser, artifacts_dir):
@@ -31,14 +29,7 @@ def test_the_first_screen_at_820_px_holds_who_and_every_summary_line(chromium_br
     tablet = chromium_browser.new_context(viewport={"width": 820, "height": 1180}, locale="nl-NL")
     page = tablet.new_page()
     base = chromium_browser.base_url
-    page.goto(base + "/account/inloggen/")
-    page.fill("input[name=username]", "femke@fysio.nl")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_url("**/praktijk/code/**")
-    page.fill("input[name=code]", f"{totp(femke.totp_device.bin_key):06d}")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/praktijk/")
+    sign_in_physio(page, base, femke)
 
     page.goto(base + f"/praktijk/patient/{runner.pk}/")
     height = page.viewport_size["height"]

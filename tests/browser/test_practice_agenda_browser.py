@@ -5,13 +5,11 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
-from django_otp.oath import totp
 
 from ..conftest import make_clinic, make_physio, phone_context
+from .signing_in import sign_in_physio
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "een-lang-wachtwoord-42"
 
 
 def _booking(clinic, physio, hour: int, name: str):
@@ -40,14 +38,7 @@ def test_a_colleague_reads_the_practice_day_on_a_tablet_and_a_phone(chromium_bro
     tablet = chromium_browser.new_context(viewport={"width": 820, "height": 1180}, locale="nl-NL")
     page = tablet.new_page()
     base = chromium_browser.base_url
-    page.goto(base + "/account/inloggen/")
-    page.fill("input[name=username]", "joost@fysio.nl")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_url("**/praktijk/code/**")
-    page.fill("input[name=code]", f"{totp(joost.totp_device.bin_key):06d}")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/praktijk/")
+    sign_in_physio(page, base, joost)
 
     page.get_by_role("link", name="Praktijkagenda").click()
     page.wait_for_url("**/praktijk/agenda/")

@@ -164,3 +164,16 @@ def test_another_practice_sees_neither_the_details_nor_the_record(runner, clinic
     PracticeDetails.objects.create(user=runner, full_name="Anna de Loper")
     response = verified_client(other_physio).get(reverse("physio:patient", args=[runner.pk]))
     assert response.status_code == 404 and b"Anna de Loper" not in response.content
+
+
+def test_the_programmes_decisions_read_for_a_clinician_with_the_runners_words_folded_below(
+    runner, clinic, physio, physio_client
+):
+    _seed(runner, clinic, physio)
+    grant(runner, clinic, "recovery", "pain")
+    html = _page(physio_client, runner)
+    recovery = html[html.index('id="recovery"') : html.index('id="notes"')]
+    assert re.search(r"niveau \d → \d", recovery)
+    for details in re.findall(r"<details>.*?</details>", recovery, flags=re.S):
+        recovery = recovery.replace(details, "")
+    assert " U liep " not in _text(recovery) and "Het programma verwees de loper door" in recovery

@@ -86,7 +86,7 @@ class ActivityData:
     start: datetime
     summary: Summary
     track: Track
-    source_format: Literal["fit", "gpx", "tcx", "csv", "manual"]
+    source_format: Literal["fit", "gpx", "tcx", "csv", "manual", "apple_health"]
     sub_sport: str | None = None
     name: str | None = None
     # Device details stay with the runner; they are never shown to a clinic.

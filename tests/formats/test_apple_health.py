@@ -286,26 +286,28 @@ def large_export(records: int) -> bytes:
     """An export of `records` heart-rate samples, each its own time and value as a watch writes them, and a
     workout every thousand, written in a stream."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("apple_health_export/export.xml", "w", force_zip64=True) as member:
-            member.write(xml()[: -len(b"</HealthData>\n")])
-            for block in range(records // 1000):
-                lines = []
-                for i in range(1000):
-                    n = block * 1000 + i
-                    when = f"2026-03-{1 + n // 86400 % 28:02d} {n // 3600 % 24:02d}:{n // 60 % 60:02d}:{n % 60:02d} +0100"
-                    lines.append(
-                        record(
-                            "HKQuantityTypeIdentifierHeartRate",
-                            when,
-                            when,
-                            str(60 + n * 7919 % 97),
-                            "count/min",
-                        )
+    with (
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("apple_health_export/export.xml", "w", force_zip64=True) as member,
+    ):
+        member.write(xml()[: -len(b"</HealthData>\n")])
+        for block in range(records // 1000):
+            lines = []
+            for i in range(1000):
+                n = block * 1000 + i
+                when = f"2026-03-{1 + n // 86400 % 28:02d} {n // 3600 % 24:02d}:{n // 60 % 60:02d}:{n % 60:02d} +0100"
+                lines.append(
+                    record(
+                        "HKQuantityTypeIdentifierHeartRate",
+                        when,
+                        when,
+                        str(60 + n * 7919 % 97),
+                        "count/min",
                     )
-                lines.append(workout())
-                member.write(("\n".join(lines) + "\n").encode())
-            member.write(b"</HealthData>\n")
+                )
+            lines.append(workout())
+            member.write(("\n".join(lines) + "\n").encode())
+        member.write(b"</HealthData>\n")
     return out.getvalue()
 
 

@@ -169,13 +169,17 @@ def _export_member(archive: zipfile.ZipFile) -> zipfile.ZipInfo | None:
     return None
 
 
-def read_health_export(name: str, data: Source) -> Iterator[HealthWorkout | HealthSummary]:
+def read_health_export(
+    name: str, data: Source, *, budget_bytes: int | None = None
+) -> Iterator[HealthWorkout | HealthSummary]:
     """The workouts of an export as they are read, then its HealthSummary. Raises RejectedFile when
-    nothing can be read; a file that breaks later ends with a summary marked partial."""
+    nothing can be read; a file that breaks later ends with a summary marked partial. export.xml may
+    unpack to MAX_EXPORT_BYTES, or to `budget_bytes` (the upload's budget) when that is less."""
+    cap = MAX_EXPORT_BYTES if budget_bytes is None else min(budget_bytes, MAX_EXPORT_BYTES)
     stream = as_stream(data)
     if read_at(stream, 0, 4) not in zipcheck.ZIP_MAGIC:
         stream.seek(0)
-        yield from _read_xml(name, stream, None, "")
+        yield from _read_xml(name, stream, None, "", cap)
         return
     if zipcheck.directory_size(stream) is None:
         raise zipcheck.broken_zip()
@@ -197,10 +201,10 @@ def read_health_export(name: str, data: Source) -> Iterator[HealthWorkout | Heal
         info = _export_member(archive)
         if info is None:
             raise RejectedFile(NOT_HEALTH)
-        _check_member(info, MAX_EXPORT_BYTES)
+        _check_member(info, cap)
         folder = posixpath.dirname(info.filename)
         with archive.open(info) as member:
-            yield from _read_xml(f"{name}!{info.filename}", member, archive, folder)
+            yield from _read_xml(f"{name}!{info.filename}", member, archive, folder, cap)
 
 
 def _check_member(info: zipfile.ZipInfo, cap: int) -> None:
@@ -224,7 +228,7 @@ def _check_member(info: zipfile.ZipInfo, cap: int) -> None:
 
 
 def _read_xml(
-    name: str, source: IO[bytes], archive: zipfile.ZipFile | None, folder: str
+    name: str, source: IO[bytes], archive: zipfile.ZipFile | None, folder: str, cap: int
 ) -> Iterator[HealthWorkout | HealthSummary]:
     handler = _Handler()
     parser = create_parser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
@@ -234,8 +238,8 @@ def _read_xml(
     try:
         while chunk := source.read(CHUNK_BYTES):
             read += len(chunk)
-            if read > MAX_EXPORT_BYTES:  # a bare export.xml: nothing declared its size
-                raise RejectedFile(TOO_LARGE.format(gb=MAX_EXPORT_BYTES // 1024**3))
+            if read > cap:  # a bare export.xml: nothing declared its size
+                raise RejectedFile(TOO_LARGE.format(gb=round(cap / 1024**3, 1)))
             parser.feed(chunk)
             yield from _drain(handler, name, archive, folder)
         parser.close()  # the end of the document: an unclosed element fails here

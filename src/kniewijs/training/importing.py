@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 
 from kniewijs.core.activity import ActivityData
 from kniewijs.core.text import T
+from kniewijs.formats.apple_health import is_health_export
 from kniewijs.formats.archive import Original, Source, iter_members, strava_index
 from kniewijs.formats.csv_log import LogActivity
 from kniewijs.formats.detect import apply_strava_row, read_activity_file, strava_row_for
@@ -183,6 +184,7 @@ def _to_model(
         elapsed_s=_elapsed(data),
         pauses=min(max(data.pauses, 0), 32767),
         sport_source="guessed" if data.sport_guess is not None else "file",
+        origin="apple_health" if data.source_format == "apple_health" else "file",
         sport_evidence_nl=data.sport_guess.nl[:200] if data.sport_guess else "",
         sport_evidence_en=data.sport_guess.en[:200] if data.sport_guess else "",
         partial_nl=data.partial.nl[:300] if data.partial else "",
@@ -383,7 +385,8 @@ def import_bytes(
     each; never raises for bad input. An upload is read member by member, and the members read wait in
     memory only until their batch is stored (_Waiting bounds it to 48 MB); at most `budget_bytes` are
     unpacked in all (formats.archive).
-    In a Strava export, activities.csv supplies a file's sport and name where the file itself has none."""
+    In a Strava export, activities.csv supplies a file's sport and name where the file itself has none; an
+    Apple Health export goes to training.health_import."""
     if isinstance(data, bytes | bytearray | memoryview):
         size = len(data)
     else:
@@ -391,6 +394,11 @@ def import_bytes(
         data.seek(0)
     if size > MAX_FILE_BYTES:
         yield FileResult(name, "rejected", TOO_LARGE)
+        return
+    if is_health_export(data):  # export.xml is far past a member's cap: it has a streaming reader of its own
+        from .health_import import import_health_export
+
+        yield from import_health_export(user, name, data, budget_bytes=budget_bytes)
         return
     index = strava_index(name, data)
     waiting = _Waiting()

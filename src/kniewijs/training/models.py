@@ -36,6 +36,11 @@ SPORT_SOURCES = [
     ("guessed", _("Guessed from the data")),
     ("runner", _("Chosen by you")),
 ]
+# Where an activity came from: a file the runner gave, or a service's export (shared/contracts/connectors.md).
+ORIGINS = [
+    ("file", _("A file you imported")),
+    ("apple_health", _("Apple Health")),
+]
 
 
 class RunnerSettings(models.Model):
@@ -124,6 +129,7 @@ class Activity(models.Model):
     elapsed_s = models.FloatField(null=True, blank=True)  # first to last moment, pauses included
     pauses = models.PositiveSmallIntegerField(default=0)
     sport_source = models.CharField(max_length=8, choices=SPORT_SOURCES, default="file")
+    origin = models.CharField(max_length=16, choices=ORIGINS, default="file")
     # Why the sport was guessed ("geraden uit 24,4 km/u"), in both languages; empty when not guessed.
     sport_evidence_nl = models.CharField(max_length=200, blank=True)
     sport_evidence_en = models.CharField(max_length=200, blank=True)

@@ -14,6 +14,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from kniewijs.core import metrics
 from kniewijs.training.access import runner_settings
 from kniewijs.training.history import report_for
+from kniewijs.training.import_results import describe
+from kniewijs.training.models import Activity
 
 
 class Command(BaseCommand):
@@ -33,6 +35,7 @@ class Command(BaseCommand):
         lang = options["lang"] or runner_settings(user).language
         data = metrics.report_to_dict(report_for(user), lang)
         if options["json"]:
+            data["activities"] = _activities(user)
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
         self._print_text(data, lang)
@@ -95,3 +98,10 @@ def _week_line(week: dict[str, Any], nl: bool) -> str:
 def _km(value: float | None, nl: bool) -> str:
     text = "0" if value is None else f"{value:.1f}"
     return text.replace(".", ",") if nl else text
+
+
+def _activities(user: Any) -> list[dict[str, Any]]:
+    """Every activity of the runner, newest first, with where it came from ("source": "file",
+    "apple_health", ... as shared/contracts/connectors.md fixes)."""
+    rows = Activity.objects.filter(user=user).defer("track").order_by("-start")
+    return [{"id": row.pk, **describe(row), "source": row.origin} for row in rows]

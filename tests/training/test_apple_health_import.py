@@ -146,3 +146,11 @@ def test_activities_from_a_file_keep_file_as_their_source(runner, media_root):
     report = io.StringIO()
     call_command("report", "--runner", runner.username, "--json", stdout=report)
     assert [a["source"] for a in json.loads(report.getvalue())["activities"]] == ["file"]
+
+
+def test_a_workout_whose_route_is_missing_is_imported_without_it_and_says_so(runner, media_root):
+    body = xml(workout(inner=ROUTE, totalDistance="5.0", totalDistanceUnit="km"))
+    results = imported(runner, export_zip(body))  # the zip lacks the route file
+    assert results[0].status == "imported"
+    assert "route van deze training ontbreekt" in results[0].reason.nl
+    assert Activity.objects.get(user=runner).records == 0

@@ -25,9 +25,9 @@ from kniewijs.formats.xmlsafe import root_local_name
 
 UNKNOWN_TYPE = T(
     "Dit bestandstype kent Kniewijs niet. Kniewijs leest FIT-, GPX-, TCX- en CSV-bestanden en zip-exports "
-    "van Garmin en Strava.",
+    "van Garmin, Strava en Apple Gezondheid.",
     "Kniewijs does not know this file type. Kniewijs reads FIT, GPX, TCX and CSV files and zip exports "
-    "from Garmin and Strava.",
+    "from Garmin, Strava and Apple Health.",
 )
 UNKNOWN_XML = T(
     "Dit XML-bestand is geen GPX- of TCX-bestand; andere XML-bestanden kent Kniewijs niet.",

@@ -51,18 +51,33 @@ def import_health_export(
 ) -> Iterator[FileResult]:
     """One result per workout, then one for export.xml's daily values; never raises for bad input."""
     waiting = importing._Waiting()
+    notes: dict[str, Text] = {}  # a workout whose route was missing, by its name
     try:
         for item in read_health_export(name, data, budget_bytes=budget_bytes):
             if isinstance(item, HealthWorkout):
+                if item.note is not None:
+                    notes[item.name] = item.note
                 waiting.add(_ready(item))
                 if waiting.full():
-                    yield from waiting.store(user)
+                    yield from _noted(waiting.store(user), notes)
             else:
-                yield from waiting.store(user)
+                yield from _noted(waiting.store(user), notes)
                 yield _store_days(user, item)
     except FileProblem as problem:
-        yield from waiting.store(user)  # the workouts read before the problem
+        yield from _noted(waiting.store(user), notes)  # the workouts read before the problem
         yield FileResult(name, problem.status, problem.reason)
+    except Exception:  # a reader's bug must not lose what was read, nor stop the runner's other files
+        log.exception("an Apple Health export failed")
+        yield from _noted(waiting.store(user), notes)
+        yield FileResult(name, "rejected", importing.UNREADABLE)
+
+
+def _noted(results: Iterator[FileResult], notes: dict[str, Text]) -> Iterator[FileResult]:
+    for result in results:
+        note = notes.pop(result.file, None)
+        if note is not None and result.reason is None:
+            result.reason = note
+        yield result
 
 
 def _ready(workout: HealthWorkout) -> importing.Pending | FileResult:

@@ -147,7 +147,7 @@ def is_health_export(data: Source) -> bool:
     head = read_at(stream, 0, HEAD_BYTES)
     if head[:4] not in zipcheck.ZIP_MAGIC:
         return b"<HealthData" in head
-    if zipcheck.directory_size(stream) is None:
+    if not _directory_within_limits(stream):
         return False
     try:
         with zipfile.ZipFile(stream) as archive:
@@ -158,6 +158,16 @@ def is_health_export(data: Source) -> bool:
                 return b"<HealthData" in member.read(HEAD_BYTES)
     except Exception:  # an unreadable zip is the archive reader's to explain
         return False
+
+
+def _directory_within_limits(stream: IO[bytes]) -> bool:
+    """The zip's end record read, and its directory small enough, before zipfile parses the directory
+    (as the archive reader does: a hostile directory is where a zip's attacks start)."""
+    sizes = zipcheck.directory_size(stream)
+    if sizes is None:
+        return False
+    entries, directory_bytes = sizes
+    return entries <= MAX_MEMBERS and directory_bytes <= zipcheck.MAX_CENTRAL_DIRECTORY_BYTES
 
 
 def _export_member(archive: zipfile.ZipFile) -> zipfile.ZipInfo | None:
@@ -181,7 +191,7 @@ def read_health_export(
         stream.seek(0)
         yield from _read_xml(name, stream, None, "", cap)
         return
-    if zipcheck.directory_size(stream) is None:
+    if not _directory_within_limits(stream):
         raise zipcheck.broken_zip()
     try:
         archive = zipfile.ZipFile(stream)

@@ -158,3 +158,21 @@ def test_fifty_entries_to_a_page_and_the_pages_keep_the_period(runner, runner_cl
 def test_a_page_number_past_the_end_shows_the_last_page(runner, runner_client, physio):
     entry = look(physio, pseudonym(runner.pk))
     assert shown(runner_client.get(LOG + "?pagina=99")) == [entry]
+
+
+def test_an_appointment_says_whether_the_own_physio_or_a_colleague_of_the_practice_opened_it(
+    runner, runner_client, physio, clinic
+):
+    look(
+        physio,
+        pseudonym(runner.pk),
+        clinic=clinic,
+        category="booking",
+        basis="booking abc123 with this physiotherapist",
+    )
+    look(
+        physio, pseudonym(runner.pk), clinic=clinic, category="booking", basis="booking abc123 at this clinic"
+    )
+    page = runner_client.get(LOG).content.decode()
+    assert "Uw afspraak bij deze fysiotherapeut." in page
+    assert "Uw afspraak bij deze praktijk: een collega van de praktijk" in page

@@ -76,8 +76,10 @@ def basis_in_words(event: AccessEvent, consent: Consent | None) -> str:
         }
     if event.basis.startswith("consent box of booking"):
         return _("You ticked the box to send your self-check along with your appointment.")
+    if event.basis.startswith("booking ") and event.basis.endswith("with this physiotherapist"):
+        return _("Your appointment with this physiotherapist.")
     if event.basis.startswith("booking "):
-        return _("Your appointment at this clinic.")
+        return _("Your appointment at this clinic: a colleague of the practice prepares or runs it.")
     if event.consent_id:
         return _("A permission you gave earlier.")
     return event.basis or _("Not recorded.")
